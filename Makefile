@@ -1,0 +1,61 @@
+# Stet — the two commands a new user needs are `make run` and `make test`.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run test install lint format migrate demo worker lock clean
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c requirements.lock -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+# Development server and a Celery worker with beat, on SQLite and the filesystem
+# broker unless DATABASE_URL / REDIS_URL say otherwise. Ctrl-C stops both.
+run: export DEBUG ?= 1
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	@echo
+	@echo "  Stet is starting at http://127.0.0.1:$(PORT)/"
+	@echo "  Demo sign-ins (password for all: $$($(PY) manage.py load_demo --print-password)):"
+	@$(PY) manage.py load_demo --list-users | sed 's/^/    /'
+	@echo "  Admin: http://127.0.0.1:$(PORT)/admin/ (user admin)"
+	@echo
+	@trap 'kill 0' INT TERM EXIT; \
+	$(VENV)/bin/celery -A config worker --beat --loglevel=INFO --concurrency=2 \
+		--schedule=var/celerybeat-schedule & \
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install
+	$(VENV)/bin/pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+migrate: install
+	$(PY) manage.py migrate
+
+demo: install
+	$(PY) manage.py load_demo
+
+# Refresh the lock file after changing dependencies in pyproject.toml.
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet -e '.[dev]'
+	.lock-venv/bin/pip freeze --exclude-editable > requirements.lock
+	rm -rf .lock-venv
+
+clean:
+	rm -rf $(VENV) var db.sqlite3 db.sqlite3-* staticfiles

@@ -1,0 +1,11 @@
+"""The editorial roles. Each is a Django group; what a role may do is the set of
+permissions given to its group (by data migrations, one per app that owns them)."""
+
+from django.db import models
+
+
+class Role(models.TextChoices):
+    EDITOR = "Editors", "Editor"
+    MEDICAL_REVIEWER = "Medical reviewers", "Medical reviewer"
+    MEDICAL_DIRECTOR = "Medical directors", "Medical director"
+    EDITORIAL_DIRECTOR = "Editorial directors", "Editorial director"

@@ -1,0 +1,27 @@
+"""Test settings: the base settings, made fast and deterministic.
+
+DATABASE_URL and REDIS_URL still apply, so CI runs the suite against real
+PostgreSQL and Redis; with neither set the suite runs on SQLite.
+"""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "stet-test-secret-key")
+
+from config.settings.base import *  # noqa: F403
+from config.settings.base import DATABASES, STET
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Tasks enqueued on commit run inline so a test sees their effect; the tests of a
+# real worker start one explicitly.
+CELERY_TASK_ALWAYS_EAGER = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
+STET = {**STET, "SITE_URL": "https://encyclopedia.example"}
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

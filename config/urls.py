@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "Stet administration"
+admin.site.site_title = "Stet"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("accounts/", include("accounts.urls")),
+    path("work/", include("reviews.urls")),
+    path("", include("encyclopedia.urls")),
+]

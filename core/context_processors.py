@@ -1,0 +1,5 @@
+from django.conf import settings
+
+
+def site(request):
+    return {"stet": settings.STET}

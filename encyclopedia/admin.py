@@ -1,0 +1,138 @@
+"""Admin for the content. Published revisions are shown read-only: they never change."""
+
+from django.contrib import admin
+
+from core.admin import TrackedAdmin
+from encyclopedia.models import (
+    Article,
+    Reference,
+    ReviewPolicy,
+    Revision,
+    Section,
+    SpecialtyReviewInterval,
+    Topic,
+)
+from encyclopedia.services import review_schedule_recompute
+
+
+@admin.register(ReviewPolicy)
+class ReviewPolicyAdmin(TrackedAdmin):
+    list_display = ["__str__", "due_soon_days"]
+
+    def has_add_permission(self, request):
+        return not ReviewPolicy.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if "default_interval_months" in form.changed_data:
+            review_schedule_recompute()
+
+
+@admin.register(SpecialtyReviewInterval)
+class SpecialtyReviewIntervalAdmin(TrackedAdmin):
+    list_display = ["specialty", "interval_months"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        review_schedule_recompute(specialty=obj.specialty)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        review_schedule_recompute(specialty=obj.specialty)
+
+
+@admin.register(Topic)
+class TopicAdmin(TrackedAdmin):
+    list_display = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name"]
+    filter_horizontal = ["conflicted_reviewers"]
+
+
+@admin.register(Article)
+class ArticleAdmin(TrackedAdmin):
+    list_display = [
+        "number",
+        "title",
+        "specialty",
+        "status",
+        "last_reviewed_on",
+        "next_review_due",
+        "last_updated_on",
+    ]
+    list_filter = ["status", "specialty"]
+    search_fields = ["number", "title"]
+    list_select_related = ["specialty"]
+    readonly_fields = [
+        "next_review_due",
+        "live_revision",
+        "status",
+        "last_updated_on",
+        "created_at",
+        "retired_at",
+    ]
+    autocomplete_fields = ["reviewed_by"]
+    filter_horizontal = ["topics"]
+    prepopulated_fields = {"slug": ["title"]}
+    date_hierarchy = "next_review_due"
+
+
+class ContentInline(admin.StackedInline):
+    extra = 0
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None or not obj.is_published
+
+    has_add_permission = has_change_permission
+    has_delete_permission = has_change_permission
+
+
+class SectionInline(ContentInline):
+    model = Section
+
+
+class ReferenceInline(ContentInline):
+    model = Reference
+
+
+@admin.register(Revision)
+class RevisionAdmin(TrackedAdmin):
+    list_display = ["__str__", "article", "state", "kind", "author", "updated_at"]
+    list_filter = ["state", "kind"]
+    search_fields = ["title", "article__number"]
+    list_select_related = ["article", "author"]
+    raw_id_fields = ["article", "based_on", "copied_from"]
+    readonly_fields = ["state", "edit_version", "published_at", "created_at", "updated_at"]
+    inlines = [SectionInline, ReferenceInline]
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_published:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_published:
+            return False
+        return super().has_delete_permission(request, obj)
+
+
+@admin.register(Section)
+class SectionAdmin(TrackedAdmin):
+    list_display = ["heading", "revision", "position"]
+    raw_id_fields = ["revision"]
+
+    def has_change_permission(self, request, obj=None):
+        return (obj is None or not obj.revision.is_published) and super().has_change_permission(
+            request, obj
+        )
+
+    has_delete_permission = has_change_permission
+
+
+@admin.register(Reference)
+class ReferenceAdmin(SectionAdmin):
+    list_display = ["__str__", "revision", "doi", "pubmed_id"]
+    search_fields = ["citation", "doi", "pubmed_id", "url"]

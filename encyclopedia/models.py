@@ -1,0 +1,526 @@
+"""The content: articles, their revisions, and the schedule on which they are re-reviewed.
+
+Two dates are never confused: `last_reviewed_on` is the printed Review Date and moves
+only when a credentialed reviewer signs a full review or a re-certification;
+`last_updated_on` moves on every publish. `next_review_due` is stored (and indexed,
+so the overdue sweep is cheap) and always equals `last_reviewed_on` plus the
+article's review interval; every write path keeps it so (see ArticleQuerySet).
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import (
+    MaxLengthValidator,
+    MaxValueValidator,
+    MinValueValidator,
+    RegexValidator,
+    URLValidator,
+)
+from django.db import models
+from django.db.models import F, Max, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from core.clock import add_months
+from core.db import AddMonths
+from core.errors import DomainError
+
+ARTICLE_NUMBER_VALIDATOR = RegexValidator(r"^\d{6}$", "An article number is six digits.")
+# Long enough for the longest real encyclopedia section, short enough that a runaway
+# paste is refused with a message instead of filling the database.
+SECTION_BODY_MAX_CHARS = 60_000
+SUMMARY_MAX_CHARS = 5_000
+http_url_validator = URLValidator(schemes=["http", "https"])
+pubmed_id_validator = RegexValidator(r"^\d{1,9}$", "A PubMed id is a number (PMID).")
+doi_validator = RegexValidator(r"^10\.\d{4,9}/\S+$", "A DOI looks like 10.1000/xyz123.")
+
+
+class PublishedRevisionImmutable(DomainError):
+    code = "published_revision_immutable"
+
+    def __init__(self, message: str = "A published revision never changes.") -> None:
+        super().__init__(message)
+
+
+# --- Schedule policy ------------------------------------------------------------
+
+
+class ReviewPolicy(models.Model):
+    """How often published articles are re-reviewed. One row; edited by editorial directors.
+
+    The intervals live next to the articles because `next_review_due` is derived from
+    them on every write; the review process reads the windows from here too.
+    """
+
+    default_interval_months = models.PositiveSmallIntegerField(
+        default=24, validators=[MinValueValidator(1), MaxValueValidator(120)]
+    )
+    due_soon_days = models.PositiveSmallIntegerField(
+        default=60,
+        validators=[MaxValueValidator(365)],
+        help_text="Articles due within this many days count as due soon.",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name_plural = "review policy"
+
+    def __str__(self) -> str:
+        return f"Review every {self.default_interval_months} months"
+
+    @classmethod
+    def current(cls) -> "ReviewPolicy":
+        policy, _ = cls.objects.get_or_create(pk=1)
+        return policy
+
+
+class SpecialtyReviewInterval(models.Model):
+    """A specialty whose articles are re-reviewed on their own cycle (e.g. Oncology: 12 months)."""
+
+    specialty = models.OneToOneField(
+        "accounts.Specialty", on_delete=models.CASCADE, related_name="review_interval"
+    )
+    interval_months = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(120)]
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["specialty__name"]
+
+    def __str__(self) -> str:
+        return f"{self.specialty}: every {self.interval_months} months"
+
+
+# --- Taxonomy -------------------------------------------------------------------
+
+
+class Topic(models.Model):
+    """A subject that cuts across specialties (e.g. Anticoagulants, Pregnancy)."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    conflicted_reviewers = models.ManyToManyField(
+        "accounts.ReviewerProfile",
+        related_name="conflict_topics",
+        blank=True,
+        help_text="Reviewers whose declared conflict of interest covers this topic.",
+    )
+
+    history = HistoricalRecords(m2m_fields=[conflicted_reviewers])
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+# --- Articles ---------------------------------------------------------------------
+
+
+def _interval_expression(default_months: int):
+    """SQL for an article's effective interval: its own, else its specialty's, else the policy's."""
+    specialty_interval = SpecialtyReviewInterval.objects.filter(
+        specialty_id=OuterRef("specialty_id")
+    ).values("interval_months")[:1]
+    return Coalesce(
+        F("review_interval_months"),
+        Subquery(specialty_interval),
+        Value(default_months),
+        output_field=models.IntegerField(),
+    )
+
+
+SCHEDULE_FIELDS = frozenset(
+    {"last_reviewed_on", "review_interval_months", "specialty", "specialty_id"}
+)
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self) -> "ArticleQuerySet":
+        return self.filter(status=Article.Status.PUBLISHED)
+
+    def due_on_or_before(self, day: datetime.date) -> "ArticleQuerySet":
+        return self.published().filter(next_review_due__lte=day)
+
+    def starting_with(self, letter: str) -> "ArticleQuerySet":
+        if letter == "#":
+            return self.filter(title__regex=r"^[^A-Za-z]")
+        return self.filter(title__istartswith=letter)
+
+    # The three bulk paths below bypass save(); each re-derives next_review_due so the
+    # stored due date cannot drift from the Review Date and interval it depends on.
+
+    def update(self, **kwargs):
+        if SCHEDULE_FIELDS & kwargs.keys() and "next_review_due" not in kwargs:
+            kwargs["next_review_due"] = AddMonths(
+                F("last_reviewed_on"),
+                _interval_expression(ReviewPolicy.current().default_interval_months),
+            )
+        return super().update(**kwargs)
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        if SCHEDULE_FIELDS & set(fields):
+            intervals = ScheduleResolver()
+            for article in objs:
+                article.next_review_due = intervals.next_review_due(article)
+            fields = [*fields, "next_review_due"]
+        return super().bulk_update(objs, fields, batch_size=batch_size)
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        intervals = ScheduleResolver()
+        for article in objs:
+            article.next_review_due = intervals.next_review_due(article)
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def reschedule(self) -> int:
+        """Recompute the stored due date of every article in the queryset, in one statement."""
+        return self.update(last_reviewed_on=F("last_reviewed_on"))
+
+
+class ScheduleResolver:
+    """Effective review intervals, read once for a batch of articles instead of per row."""
+
+    def __init__(self) -> None:
+        self.default_months = ReviewPolicy.current().default_interval_months
+        self.by_specialty = dict(
+            SpecialtyReviewInterval.objects.values_list("specialty_id", "interval_months")
+        )
+
+    def interval_months(self, article: "Article") -> int:
+        return (
+            article.review_interval_months
+            or self.by_specialty.get(article.specialty_id)
+            or self.default_months
+        )
+
+    def next_review_due(self, article: "Article") -> datetime.date | None:
+        if article.last_reviewed_on is None:
+            return None
+        return add_months(article.last_reviewed_on, self.interval_months(article))
+
+
+class Article(models.Model):
+    """The stable identity of an encyclopedia page; its content lives in revisions."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft (never published)"
+        PUBLISHED = "published", "Published"
+        RETIRED = "retired", "Retired"
+
+    number = models.CharField(
+        max_length=6,
+        unique=True,
+        blank=True,
+        validators=[ARTICLE_NUMBER_VALIDATOR],
+        help_text="Six digits, e.g. 002321. Assigned automatically when left blank.",
+    )
+    title = models.CharField(
+        max_length=300, help_text="The live title; the working title until first published."
+    )
+    slug = models.SlugField(max_length=300, unique=True)
+    specialty = models.ForeignKey(
+        "accounts.Specialty", on_delete=models.PROTECT, related_name="articles"
+    )
+    topics = models.ManyToManyField(Topic, related_name="articles", blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    live_revision = models.OneToOneField(
+        "encyclopedia.Revision",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="live_for",
+    )
+    last_reviewed_on = models.DateField(
+        "Review Date",
+        null=True,
+        blank=True,
+        help_text="Printed on the page; moves only with a full medical review or re-certification.",
+    )
+    last_updated_on = models.DateField(null=True, blank=True)
+    review_interval_months = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text="Blank: the specialty's or the review policy's interval.",
+    )
+    next_review_due = models.DateField(null=True, blank=True, editable=False)
+    reviewed_by = models.ForeignKey(
+        "accounts.ReviewerProfile",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="credited_articles",
+    )
+    reviewed_by_credit = models.CharField(
+        "Updated by",
+        max_length=600,
+        blank=True,
+        help_text="The reviewer's credit as it was when they signed.",
+    )
+    also_reviewed_by = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='Later signers as printed: [{"name": "…", "role": "Medical Director"}].',
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    retired_at = models.DateTimeField(null=True, blank=True)
+
+    history = HistoricalRecords(m2m_fields=[topics])
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        indexes = [
+            # The overdue sweep and the dashboards only ever look at published articles.
+            models.Index(
+                fields=["next_review_due"],
+                condition=Q(status="published"),
+                name="article_published_due_idx",
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(number__regex=r"^[0-9]{6}$"), name="article_number_six_digits"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(live_revision__isnull=False),
+                name="published_article_has_live_revision",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.number})"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.number:
+            self.number = Article.next_free_number()
+        self.next_review_due = ScheduleResolver().next_review_due(self)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and SCHEDULE_FIELDS & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "next_review_due"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("encyclopedia:article", args=[self.number])
+
+    @staticmethod
+    def next_free_number() -> str:
+        highest = Article.objects.aggregate(highest=Max("number"))["highest"]
+        return f"{int(highest or 0) + 1:06d}"
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+
+# --- Revisions ------------------------------------------------------------------
+
+
+class RevisionQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        if self.filter(state=Revision.State.PUBLISHED).exists():
+            raise PublishedRevisionImmutable()
+        return super().update(**kwargs)
+
+    def delete(self):
+        if self.filter(state=Revision.State.PUBLISHED).exists():
+            raise PublishedRevisionImmutable("A published revision cannot be deleted.")
+        return super().delete()
+
+
+class Revision(models.Model):
+    """One version of an article's content.
+
+    Drafts are edited in place; once published, a revision never changes again. The
+    workflow that moves a revision between states belongs to the reviews app.
+    """
+
+    class State(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        IN_REVIEW = "in_review", "In review"
+        CHANGES_REQUESTED = "changes_requested", "Changes requested"
+        APPROVED = "approved", "Approved"
+        PUBLISHED = "published", "Published"
+        REJECTED = "rejected", "Rejected"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+        SUPERSEDED = "superseded", "Superseded"
+
+    EDITABLE_STATES = frozenset({State.DRAFT, State.CHANGES_REQUESTED})
+
+    class Kind(models.TextChoices):
+        FULL_REVIEW = "full_review", "Full review"
+        UPDATE = "update", "Update"
+        CORRECTION = "correction", "Minor edit / correction"
+
+    article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="revisions")
+    number = models.PositiveIntegerField(help_text="v1, v2… within the article.")
+    title = models.CharField(max_length=300)
+    summary = models.TextField(blank=True, validators=[MaxLengthValidator(SUMMARY_MAX_CHARS)])
+    state = models.CharField(max_length=20, choices=State.choices, default=State.DRAFT)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.UPDATE)
+    change_summary = models.TextField(
+        blank=True, help_text="What changed and why; shown to every signer."
+    )
+    author = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, related_name="authored_revisions"
+    )
+    contributors = models.ManyToManyField(
+        "accounts.User",
+        related_name="contributed_revisions",
+        blank=True,
+        help_text="Everyone who saved this revision's content, the author included.",
+    )
+    based_on = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The live revision when this draft was started (or last rebased).",
+    )
+    copied_from = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The published revision whose content this draft started from.",
+    )
+    edit_version = models.PositiveIntegerField(
+        default=1, help_text="Bumped on every save of the content; stale saves are refused."
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    history = HistoricalRecords()
+    objects = RevisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "number"], name="revision_number_unique"),
+        ]
+        indexes = [models.Index(fields=["state", "article"], name="revision_state_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.title} v{self.number}"
+
+    def save(self, *args, **kwargs) -> None:
+        if getattr(self, "_stored_state", None) == self.State.PUBLISHED:
+            raise PublishedRevisionImmutable()
+        super().save(*args, **kwargs)
+        self._stored_state = self.state
+
+    def delete(self, *args, **kwargs):
+        if getattr(self, "_stored_state", None) == self.State.PUBLISHED:
+            raise PublishedRevisionImmutable("A published revision cannot be deleted.")
+        return super().delete(*args, **kwargs)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._stored_state = getattr(instance, "state", None)
+        return instance
+
+    def refresh_from_db(self, *args, **kwargs) -> None:
+        super().refresh_from_db(*args, **kwargs)
+        self._stored_state = self.state
+
+    @property
+    def is_editable(self) -> bool:
+        return self.state in self.EDITABLE_STATES
+
+    @property
+    def is_published(self) -> bool:
+        return self.state == self.State.PUBLISHED
+
+
+class RevisionContentQuerySet(models.QuerySet):
+    def _touches_published(self) -> bool:
+        return self.filter(revision__state=Revision.State.PUBLISHED).exists()
+
+    def update(self, **kwargs):
+        if self._touches_published():
+            raise PublishedRevisionImmutable()
+        return super().update(**kwargs)
+
+    def delete(self):
+        if self._touches_published():
+            raise PublishedRevisionImmutable()
+        return super().delete()
+
+
+class RevisionContent(models.Model):
+    """A row that belongs to a revision's content and so is frozen with it."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        if self._revision_is_published():
+            raise PublishedRevisionImmutable()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self._revision_is_published():
+            raise PublishedRevisionImmutable()
+        return super().delete(*args, **kwargs)
+
+    def _revision_is_published(self) -> bool:
+        return Revision.objects.filter(pk=self.revision_id, state=Revision.State.PUBLISHED).exists()
+
+
+class Section(RevisionContent):
+    revision = models.ForeignKey(Revision, on_delete=models.CASCADE, related_name="sections")
+    position = models.PositiveSmallIntegerField(default=0)
+    heading = models.CharField(max_length=200)
+    body = models.TextField(
+        help_text="Markdown.", validators=[MaxLengthValidator(SECTION_BODY_MAX_CHARS)]
+    )
+
+    history = HistoricalRecords()
+    objects = RevisionContentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.heading
+
+
+class Reference(RevisionContent):
+    revision = models.ForeignKey(Revision, on_delete=models.CASCADE, related_name="references")
+    position = models.PositiveSmallIntegerField(default=0)
+    citation = models.TextField(validators=[MaxLengthValidator(2_000)])
+    url = models.URLField(max_length=1000, blank=True, validators=[http_url_validator])
+    accessed_on = models.DateField(null=True, blank=True)
+    pubmed_id = models.CharField(
+        "PubMed id", max_length=9, blank=True, validators=[pubmed_id_validator]
+    )
+    doi = models.CharField("DOI", max_length=200, blank=True, validators=[doi_validator])
+
+    history = HistoricalRecords()
+    objects = RevisionContentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "id"]
+        indexes = [
+            models.Index(fields=["doi"], name="reference_doi_idx"),
+            models.Index(fields=["pubmed_id"], name="reference_pmid_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.citation[:80]
+
+    def clean(self) -> None:
+        if self.accessed_on and self.accessed_on > timezone.localdate():
+            raise ValidationError({"accessed_on": "A reference cannot be accessed in the future."})

@@ -1,0 +1,43 @@
+"""Turning what editors write into what readers see.
+
+Editors write Markdown. Raw HTML in it is shown as text (markdown-it's `html`
+option is off), and whatever Markdown produces is sanitised again by nh3 with a
+short allow-list, so no script, event handler or `javascript:` link in content
+ever reaches a browser.
+"""
+
+import nh3
+from django.utils.safestring import SafeString, mark_safe
+from markdown_it import MarkdownIt
+
+_markdown = MarkdownIt("commonmark", {"html": False, "typographer": True}).enable(
+    ["table", "strikethrough", "replacements", "smartquotes"]
+)
+
+ALLOWED_TAGS = {
+    "p", "br", "hr", "strong", "em", "del", "code", "pre", "blockquote",
+    "ul", "ol", "li", "a", "h3", "h4", "h5", "h6",
+    "table", "thead", "tbody", "tr", "th", "td", "sub", "sup",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}, "th": {"align"}, "td": {"align"}}
+ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def sanitise_html(html: str) -> SafeString:
+    return mark_safe(
+        nh3.clean(
+            html,
+            tags=ALLOWED_TAGS,
+            attributes=ALLOWED_ATTRIBUTES,
+            url_schemes=ALLOWED_URL_SCHEMES,
+            link_rel="noopener noreferrer nofollow",
+        )
+    )
+
+
+def render_markdown(text: str) -> SafeString:
+    # Section headings are <h2> on the page; headings inside a body start at <h3>.
+    html = _markdown.render(text or "")
+    for level in (2, 1):
+        html = html.replace(f"<h{level}>", "<h3>").replace(f"</h{level}>", "</h3>")
+    return sanitise_html(html)

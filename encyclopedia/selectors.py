@@ -1,0 +1,48 @@
+"""Read queries for the public encyclopedia pages."""
+
+import string
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from encyclopedia.models import Article, Reference, Section
+
+LETTERS = [*string.ascii_uppercase, "#"]
+
+
+def article_get_for_reader(*, number: str) -> Article | None:
+    """The article at /article/<number>/ with everything its page prints, in three queries."""
+    return (
+        Article.objects.select_related("live_revision", "specialty")
+        .prefetch_related(
+            Prefetch("live_revision__sections", queryset=Section.objects.order_by("position")),
+            Prefetch("live_revision__references", queryset=Reference.objects.order_by("position")),
+        )
+        .filter(number=number)
+        .first()
+    )
+
+
+def article_get_by_slug(*, slug: str) -> Article | None:
+    return Article.objects.only("number", "status").filter(slug=slug).first()
+
+
+def article_list_for_index(*, letter: str | None = None, query: str = "") -> QuerySet[Article]:
+    """Published articles for the A–Z index: by first letter, or matching a title search."""
+    articles = Article.objects.published().only("number", "title", "slug", "specialty__name")
+    articles = articles.select_related("specialty")
+    if query:
+        words = query.split()
+        condition = Q()
+        for word in words[:8]:
+            condition &= Q(title__icontains=word)
+        return articles.filter(condition).order_by("title")
+    return articles.starting_with(letter or "A").order_by("title")
+
+
+def article_list_recently_updated(*, limit: int = 8) -> QuerySet[Article]:
+    return (
+        Article.objects.published()
+        .exclude(last_updated_on=None)
+        .only("number", "title", "last_updated_on")
+        .order_by("-last_updated_on", "title")[:limit]
+    )

@@ -1,0 +1,402 @@
+"""Writes to the content: creating articles, drafting revisions, and recording on an
+article what a publish or a review decided.
+
+Every function here sets simple-history's user and change reason on the rows it
+saves, validates what it is given (a bad value raises ValidationError and nothing is
+written), and runs in one transaction. The review workflow that decides *when* a
+revision may be published lives in reviews.services and calls these.
+"""
+
+import datetime
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+
+from django.contrib.humanize.templatetags.humanize import naturaltime
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from accounts.models import ReviewerProfile, Specialty, User
+from core.errors import DomainError, InvalidTransition, StaleVersion
+from encyclopedia.models import Article, Reference, Revision, Section, Topic
+
+
+@dataclass(frozen=True)
+class SectionInput:
+    heading: str
+    body: str
+
+
+@dataclass(frozen=True)
+class ReferenceInput:
+    citation: str
+    url: str = ""
+    accessed_on: datetime.date | None = None
+    pubmed_id: str = ""
+    doi: str = ""
+
+
+@dataclass(frozen=True)
+class Credit:
+    """One "Also reviewed by" entry as printed: "David C. Dugdale, MD, Medical Director"."""
+
+    name: str
+    role: str
+
+    def as_json(self) -> dict[str, str]:
+        return {"name": self.name, "role": self.role}
+
+
+def _tracked_save(obj, *, user: User | None, reason: str, **save_kwargs) -> None:
+    obj._history_user = user
+    obj._change_reason = reason
+    obj.full_clean(exclude=_unvalidated_fields(obj))
+    obj.save(**save_kwargs)
+
+
+def _unvalidated_fields(obj) -> list[str]:
+    # Uniqueness of the number and slug is checked by the database (and retried), and
+    # foreign keys are model instances the caller already holds.
+    if isinstance(obj, Article):
+        return ["number", "slug", "live_revision", "reviewed_by", "specialty"]
+    if isinstance(obj, Revision):
+        return ["article", "author", "based_on", "copied_from"]
+    return ["revision"]
+
+
+def _unique_slug(title: str, *, exclude_pk: int | None = None) -> str:
+    base = slugify(title)[:280] or "article"
+    slug, n = base, 2
+    taken = Article.objects.exclude(pk=exclude_pk)
+    while taken.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _write_content(
+    revision: Revision,
+    *,
+    sections: Sequence[SectionInput],
+    references: Sequence[ReferenceInput],
+    user: User | None,
+    reason: str,
+) -> None:
+    """Make a draft's sections and references the given ones, in order.
+
+    Rows are matched by position and saved only when they change, so the history
+    shows field-level changes ("Treatment: body changed") rather than churn.
+    """
+    _sync_rows(
+        list(revision.sections.all()),
+        [asdict(section) for section in sections],
+        lambda **values: Section(revision=revision, **values),
+        user=user,
+        reason=reason,
+    )
+    _sync_rows(
+        list(revision.references.all()),
+        [asdict(reference) for reference in references],
+        lambda **values: Reference(revision=revision, **values),
+        user=user,
+        reason=reason,
+    )
+
+
+def _sync_rows(existing, wanted: list[dict], make, *, user: User | None, reason: str) -> None:
+    for position, values in enumerate(wanted):
+        values["position"] = position
+        if position < len(existing):
+            row = existing[position]
+            if all(getattr(row, field) == value for field, value in values.items()):
+                continue
+            for field, value in values.items():
+                setattr(row, field, value)
+        else:
+            row = make(**values)
+        _tracked_save(row, user=user, reason=reason)
+    for row in existing[len(wanted) :]:
+        row._history_user = user
+        row._change_reason = reason
+        row.delete()
+
+
+def revision_content(revision: Revision) -> tuple[list[SectionInput], list[ReferenceInput]]:
+    sections = [SectionInput(heading=s.heading, body=s.body) for s in revision.sections.all()]
+    references = [
+        ReferenceInput(
+            citation=r.citation,
+            url=r.url,
+            accessed_on=r.accessed_on,
+            pubmed_id=r.pubmed_id,
+            doi=r.doi,
+        )
+        for r in revision.references.all()
+    ]
+    return sections, references
+
+
+@transaction.atomic
+def article_create(
+    *,
+    title: str,
+    specialty: Specialty,
+    author: User,
+    summary: str = "",
+    topics: Iterable[Topic] = (),
+    number: str = "",
+    review_interval_months: int | None = None,
+    sections: Sequence[SectionInput] = (),
+    references: Sequence[ReferenceInput] = (),
+    created_at: datetime.datetime | None = None,
+) -> Article:
+    """A new, never-published article with its first draft (v1)."""
+    reason = "Article created"
+    for attempt in range(5):
+        article = Article(
+            number=number,
+            title=title,
+            slug=_unique_slug(title),
+            specialty=specialty,
+            review_interval_months=review_interval_months,
+            created_at=created_at or timezone.now(),
+        )
+        try:
+            # A savepoint, so a number taken by a concurrent create can be retried.
+            with transaction.atomic():
+                _tracked_save(article, user=author, reason=reason)
+            break
+        except IntegrityError:
+            if number or attempt == 4:
+                raise DomainError(
+                    f"Article number {number or article.number} is already taken.",
+                    code="number_taken",
+                ) from None
+    if topics:
+        article._history_user, article._change_reason = author, reason
+        article.topics.set(topics)
+    draft = Revision(
+        article=article,
+        number=1,
+        title=title,
+        summary=summary,
+        author=author,
+        created_at=article.created_at,
+        updated_at=article.created_at,
+    )
+    _tracked_save(draft, user=author, reason=reason)
+    draft.contributors.add(author)
+    _write_content(draft, sections=sections, references=references, user=author, reason=reason)
+    return article
+
+
+@transaction.atomic
+def revision_start_draft(
+    *, article: Article, author: User, source: Revision | None = None
+) -> Revision:
+    """A new draft of a published article, copying the live revision's content.
+
+    Given an earlier published `source`, the draft starts from that content instead
+    (a revert): it still goes through review like any other change.
+    """
+    article = Article.objects.select_for_update().get(pk=article.pk)
+    if article.status != Article.Status.PUBLISHED:
+        raise InvalidTransition("Only a published article can get a new draft.")
+    source = source or article.live_revision
+    if source.article_id != article.pk or not source.is_published:
+        raise InvalidTransition("A draft can only start from a published version of this article.")
+    is_revert = source.pk != article.live_revision_id
+    reason = f"Draft started from v{source.number}" + (" (revert)" if is_revert else "")
+    now = timezone.now()
+    draft = Revision(
+        article=article,
+        number=_next_revision_number(article),
+        title=source.title,
+        summary=source.summary,
+        author=author,
+        based_on=article.live_revision,
+        copied_from=source,
+        created_at=now,
+        updated_at=now,
+    )
+    _tracked_save(draft, user=author, reason=reason)
+    draft.contributors.add(author)
+    sections, references = revision_content(source)
+    _write_content(draft, sections=sections, references=references, user=author, reason=reason)
+    return draft
+
+
+def _next_revision_number(article: Article) -> int:
+    last = article.revisions.order_by("-number").values_list("number", flat=True).first()
+    return (last or 0) + 1
+
+
+@transaction.atomic
+def revision_save_draft(
+    *,
+    revision: Revision,
+    editor: User,
+    expected_version: int,
+    title: str,
+    summary: str,
+    sections: Sequence[SectionInput],
+    references: Sequence[ReferenceInput],
+) -> Revision:
+    """Save an editor's edit of a draft, refusing it if someone else saved first.
+
+    `expected_version` is the `edit_version` the editor's form was loaded with. The row
+    lock serialises two saves arriving together; the version check catches the save
+    made from a stale copy, however old.
+    """
+    revision = Revision.objects.select_for_update().get(pk=revision.pk)
+    if not revision.is_editable:
+        raise InvalidTransition(
+            f"This revision is {revision.get_state_display().lower()}; "
+            "its content cannot be changed now."
+        )
+    if revision.edit_version != expected_version:
+        raise StaleDraft(revision)
+    reason = f"Draft v{revision.number} edited"
+    revision.title = title
+    revision.summary = summary
+    revision.edit_version += 1
+    revision.updated_at = timezone.now()
+    _tracked_save(revision, user=editor, reason=reason)
+    revision.contributors.add(editor)
+    _write_content(revision, sections=sections, references=references, user=editor, reason=reason)
+    return revision
+
+
+class StaleDraft(StaleVersion):
+    """The draft was saved by someone else since the editor loaded it."""
+
+    def __init__(self, revision: Revision) -> None:
+        last = revision.history.order_by("-history_date").select_related("history_user").first()
+        who = last.history_user if last and last.history_user else "Someone"
+        super().__init__(
+            f"{who} changed this draft {naturaltime(revision.updated_at)}. Your text is kept "
+            "below beside theirs: merge the two and save again."
+        )
+        self.revision = revision
+        self.changed_by = who
+
+
+@transaction.atomic
+def article_publish_revision(
+    *,
+    revision: Revision,
+    user: User,
+    published_at: datetime.datetime,
+    reviewed_on: datetime.date | None = None,
+    reviewer: ReviewerProfile | None = None,
+    reviewer_credit: str = "",
+    also_reviewed_by: Sequence[Credit] = (),
+    reason: str,
+) -> Article:
+    """Make `revision` the live page. The content side of publishing.
+
+    The caller (the review workflow) has checked that the revision may be published
+    and decides the Review Date: `reviewed_on` with its reviewer for a full review,
+    None to leave the Review Date and credits as they are. Live revision, dates and
+    credits change together, inside the caller's transaction.
+    """
+    article = Article.objects.select_for_update().get(pk=revision.article_id)
+    if revision.based_on_id != article.live_revision_id:
+        raise InvalidTransition(
+            "The live page changed since this draft was started; rebase the draft first.",
+            code="live_revision_changed",
+        )
+    revision.state = Revision.State.PUBLISHED
+    revision.published_at = published_at
+    _tracked_save(revision, user=user, reason=reason)
+
+    article.live_revision = revision
+    article.title = revision.title
+    article.status = Article.Status.PUBLISHED
+    article.last_updated_on = timezone.localdate(published_at)
+    if reviewed_on is not None:
+        _record_review(
+            article,
+            reviewed_on=reviewed_on,
+            reviewer=reviewer,
+            reviewer_credit=reviewer_credit,
+            also_reviewed_by=also_reviewed_by,
+        )
+    _tracked_save(article, user=user, reason=reason)
+    return article
+
+
+def _record_review(
+    article: Article,
+    *,
+    reviewed_on: datetime.date,
+    reviewer: ReviewerProfile | None,
+    reviewer_credit: str,
+    also_reviewed_by: Sequence[Credit],
+) -> None:
+    article.last_reviewed_on = reviewed_on
+    article.reviewed_by = reviewer
+    article.reviewed_by_credit = reviewer_credit or (reviewer.credit_line if reviewer else "")
+    article.also_reviewed_by = [credit.as_json() for credit in also_reviewed_by]
+
+
+@transaction.atomic
+def article_record_review(
+    *,
+    article: Article,
+    user: User,
+    reviewed_on: datetime.date,
+    reviewer: ReviewerProfile,
+    also_reviewed_by: Sequence[Credit] = (),
+    reason: str,
+) -> Article:
+    """Move the Review Date and credits without new content (a re-certification)."""
+    article = Article.objects.select_for_update().get(pk=article.pk)
+    if not article.is_published:
+        raise InvalidTransition("Only a published article can be re-certified.")
+    _record_review(
+        article,
+        reviewed_on=reviewed_on,
+        reviewer=reviewer,
+        reviewer_credit="",
+        also_reviewed_by=also_reviewed_by,
+    )
+    _tracked_save(article, user=user, reason=reason)
+    return article
+
+
+@transaction.atomic
+def article_retire(*, article: Article, user: User, reason: str) -> Article:
+    """Take an article off the site. Its URL answers 410 Gone from now on."""
+    article = Article.objects.select_for_update().get(pk=article.pk)
+    if article.status != Article.Status.PUBLISHED:
+        raise InvalidTransition("Only a published article can be retired.")
+    if not reason.strip():
+        raise DomainError("Say why the article is retired.", code="reason_required")
+    article.status = Article.Status.RETIRED
+    article.retired_at = timezone.now()
+    _tracked_save(article, user=user, reason=f"Retired: {reason}")
+    return article
+
+
+@transaction.atomic
+def article_set_review_interval(
+    *, article: Article, user: User, review_interval_months: int | None, reason: str
+) -> Article:
+    """Give an article its own review cycle (or None for the policy's); the due date follows."""
+    article = Article.objects.select_for_update().get(pk=article.pk)
+    article.review_interval_months = review_interval_months
+    _tracked_save(article, user=user, reason=reason)
+    return article
+
+
+def review_schedule_recompute(*, specialty: Specialty | None = None) -> int:
+    """Re-derive the stored due dates after the review policy (or a specialty's interval)
+    changed, in one UPDATE. Returns how many articles were rescheduled.
+
+    The due date is derived data: the policy's own history records the change that
+    moved it, so no per-article history row is written for it.
+    """
+    articles = Article.objects.exclude(last_reviewed_on=None)
+    if specialty is not None:
+        articles = articles.filter(specialty=specialty)
+    return articles.reschedule()

@@ -1,0 +1,80 @@
+"""Articles made through the services, so tests start from states the app can reach."""
+
+import datetime
+
+from django.utils import timezone
+
+from accounts.models import ReviewerProfile, Specialty, User
+from encyclopedia import services
+from encyclopedia.models import Article, Topic
+from encyclopedia.services import Credit, ReferenceInput, SectionInput
+from tests.accounts.factories import SpecialtyFactory, UserFactory
+
+DEFAULT_SECTIONS = [
+    SectionInput("Causes", "A fast, irregular heartbeat starts in the upper chambers."),
+    SectionInput("Treatment", "Medicines slow the heart rate; **anticoagulants** prevent clots."),
+]
+DEFAULT_REFERENCES = [
+    ReferenceInput(
+        citation="Marlow JT, Osei A. Extended-interval dosing. J Demo Clin Med. 2021;14:211-9.",
+        url="https://doi.org/10.5555/stet.demo.2021.0142",
+        accessed_on=datetime.date(2024, 7, 1),
+        doi="10.5555/stet.demo.2021.0142",
+    ),
+    ReferenceInput(
+        citation="Demo Heart Society. Rhythm guideline. 2023.", url="https://example.org/"
+    ),
+]
+DEFAULT_ALSO_REVIEWED_BY = (
+    Credit("David C. Dugdale, MD", "Medical Director"),
+    Credit("Brenda Conaway", "Editorial Director"),
+)
+
+
+def draft_article(
+    *,
+    title: str = "Atrial fibrillation",
+    specialty: Specialty | None = None,
+    author: User | None = None,
+    topics: list[Topic] | None = None,
+    sections=DEFAULT_SECTIONS,
+    references=DEFAULT_REFERENCES,
+    **kwargs,
+) -> Article:
+    return services.article_create(
+        title=title,
+        specialty=specialty or SpecialtyFactory(name="Cardiology"),
+        author=author or UserFactory(username="maria"),
+        summary=kwargs.pop("summary", f"{title} explained for patients."),
+        topics=topics or [],
+        sections=sections,
+        references=references,
+        **kwargs,
+    )
+
+
+def published_article(
+    *,
+    reviewed_on: datetime.date | None = datetime.date(2024, 7, 23),
+    reviewer: ReviewerProfile | None = None,
+    also_reviewed_by=DEFAULT_ALSO_REVIEWED_BY,
+    published_at: datetime.datetime | None = None,
+    **kwargs,
+) -> Article:
+    """A published article whose v1 is live, reviewed on `reviewed_on` (None: never reviewed)."""
+    article = draft_article(**kwargs)
+    revision = article.revisions.get()
+    if published_at is None and reviewed_on is not None:
+        published_at = timezone.make_aware(
+            datetime.datetime.combine(reviewed_on, datetime.time(12))
+        )
+    return services.article_publish_revision(
+        revision=revision,
+        user=revision.author,
+        published_at=published_at or timezone.now(),
+        reviewed_on=reviewed_on,
+        reviewer=reviewer,
+        reviewer_credit="" if reviewer else "Linda J. Vorvick, MD, Clinical Associate Professor",
+        also_reviewed_by=also_reviewed_by if reviewed_on else (),
+        reason="Published for a test",
+    )
