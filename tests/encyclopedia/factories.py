@@ -78,3 +78,79 @@ def published_article(
         also_reviewed_by=also_reviewed_by if reviewed_on else (),
         reason="Published for a test",
     )
+
+
+def sections_of(count: int) -> list[SectionInput]:
+    """`count` numbered sections, in order: "Section 1", "Section 2"…"""
+    return [SectionInput(f"Section {n}", f"Body of section {n}.") for n in range(1, count + 1)]
+
+
+def edited_draft(
+    article: Article,
+    *,
+    editor: User,
+    title: str | None = None,
+    summary: str | None = None,
+    sections=None,
+    references=None,
+):
+    """A new draft of a published article, saved once by `editor` with the given changes."""
+    draft = services.revision_start_draft(article=article, author=editor)
+    current_sections, current_references = services.revision_content(draft)
+    return services.revision_save_draft(
+        revision=draft,
+        editor=editor,
+        expected_version=draft.edit_version,
+        title=draft.title if title is None else title,
+        summary=draft.summary if summary is None else summary,
+        sections=current_sections if sections is None else sections,
+        references=current_references if references is None else references,
+    )
+
+
+def publish(
+    revision,
+    *,
+    reviewed_on: datetime.date | None = None,
+    published_at: datetime.datetime | None = None,
+) -> Article:
+    """Publish a draft as the review workflow would, as a full review when `reviewed_on` is set."""
+    return services.article_publish_revision(
+        revision=revision,
+        user=revision.author,
+        published_at=published_at or timezone.now(),
+        reviewed_on=reviewed_on,
+        reviewer_credit="Linda J. Vorvick, MD, Clinical Associate Professor" if reviewed_on else "",
+        also_reviewed_by=DEFAULT_ALSO_REVIEWED_BY if reviewed_on else (),
+        reason="Published for a test",
+    )
+
+
+def superuser() -> User:
+    return UserFactory(username="admin", is_staff=True, is_superuser=True)
+
+
+def admin_form_data(response) -> dict:
+    """The POST data a browser would send back from an admin change page, unchanged.
+
+    Read from the bound forms of the page (the main form, the inline formsets and their
+    management forms), so a test only has to overwrite the fields it changes.
+    """
+    from django import forms
+
+    context = response.context
+    all_forms = [context["adminform"].form]
+    for inline in context.get("inline_admin_formsets", []):
+        all_forms.append(inline.formset.management_form)
+        all_forms.extend(inline.formset.forms)
+    data = {}
+    for form in all_forms:
+        for bound_field in form:
+            value = bound_field.field.prepare_value(bound_field.value())
+            if isinstance(bound_field.field, forms.BooleanField):
+                if value:
+                    data[bound_field.html_name] = "on"
+                continue
+            data[bound_field.html_name] = "" if value is None else value
+    data["_save"] = "Save"
+    return data
