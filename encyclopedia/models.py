@@ -124,13 +124,16 @@ class Topic(models.Model):
 # --- Articles ---------------------------------------------------------------------
 
 
-def _interval_expression(default_months: int):
-    """SQL for an article's effective interval: its own, else its specialty's, else the policy's."""
-    specialty_interval = SpecialtyReviewInterval.objects.filter(
-        specialty_id=OuterRef("specialty_id")
-    ).values("interval_months")[:1]
+def _interval_expression(default_months: int, *, own=None, specialty_id=None):
+    """SQL for an article's effective interval: its own, else its specialty's, else the
+    policy's. `own` and `specialty_id` are the new values when an UPDATE sets them (SQL
+    would otherwise read the row's old values)."""
+    specialty = specialty_id if specialty_id is not None else OuterRef("specialty_id")
+    specialty_interval = SpecialtyReviewInterval.objects.filter(specialty_id=specialty).values(
+        "interval_months"
+    )[:1]
     return Coalesce(
-        F("review_interval_months"),
+        own if own is not None else F("review_interval_months"),
         Subquery(specialty_interval),
         Value(default_months),
         output_field=models.IntegerField(),
@@ -159,11 +162,35 @@ class ArticleQuerySet(models.QuerySet):
 
     def update(self, **kwargs):
         if SCHEDULE_FIELDS & kwargs.keys() and "next_review_due" not in kwargs:
-            kwargs["next_review_due"] = AddMonths(
-                F("last_reviewed_on"),
-                _interval_expression(ReviewPolicy.current().default_interval_months),
-            )
+            kwargs["next_review_due"] = self._next_review_due_expression(kwargs)
         return super().update(**kwargs)
+
+    @staticmethod
+    def _next_review_due_expression(changes: dict):
+        def new_value(name: str, field: models.Field):
+            value = changes.get(name)
+            if value is None or hasattr(value, "resolve_expression"):
+                return value
+            return Value(value, output_field=field)
+
+        specialty = changes.get("specialty", changes.get("specialty_id"))
+        if isinstance(specialty, models.Model):
+            specialty = specialty.pk
+        day = new_value("last_reviewed_on", models.DateField())
+        if "last_reviewed_on" in changes and changes["last_reviewed_on"] is None:
+            return Value(None, output_field=models.DateField())
+        own = new_value("review_interval_months", models.IntegerField())
+        if "review_interval_months" in changes and changes["review_interval_months"] is None:
+            # Back to the specialty's or the policy's interval.
+            own = Value(None, output_field=models.IntegerField())
+        return AddMonths(
+            day if day is not None else F("last_reviewed_on"),
+            _interval_expression(
+                ReviewPolicy.current().default_interval_months,
+                own=own,
+                specialty_id=specialty,
+            ),
+        )
 
     def bulk_update(self, objs, fields, batch_size=None):
         if SCHEDULE_FIELDS & set(fields):
@@ -415,25 +442,22 @@ class Revision(models.Model):
         return f"{self.title} v{self.number}"
 
     def save(self, *args, **kwargs) -> None:
-        if getattr(self, "_stored_state", None) == self.State.PUBLISHED:
+        # Read the stored state, not this instance's: a copy loaded before publishing
+        # must not overwrite the published row.
+        if self._is_stored_as_published():
             raise PublishedRevisionImmutable()
         super().save(*args, **kwargs)
-        self._stored_state = self.state
 
     def delete(self, *args, **kwargs):
-        if getattr(self, "_stored_state", None) == self.State.PUBLISHED:
+        if self._is_stored_as_published():
             raise PublishedRevisionImmutable("A published revision cannot be deleted.")
         return super().delete(*args, **kwargs)
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._stored_state = getattr(instance, "state", None)
-        return instance
-
-    def refresh_from_db(self, *args, **kwargs) -> None:
-        super().refresh_from_db(*args, **kwargs)
-        self._stored_state = self.state
+    def _is_stored_as_published(self) -> bool:
+        return (
+            not self._state.adding
+            and Revision.objects.filter(pk=self.pk, state=self.State.PUBLISHED).exists()
+        )
 
     @property
     def is_editable(self) -> bool:

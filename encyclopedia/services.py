@@ -247,15 +247,68 @@ def revision_save_draft(
     lock serialises two saves arriving together; the version check catches the save
     made from a stale copy, however old.
     """
+    revision = _locked_editable(revision)
+    if revision.edit_version != expected_version:
+        raise StaleDraft(revision)
+    _save_content(
+        revision,
+        editor=editor,
+        title=title,
+        summary=summary,
+        sections=sections,
+        references=references,
+        reason=f"Draft v{revision.number} edited",
+    )
+    return revision
+
+
+@transaction.atomic
+def revision_rebase(
+    *,
+    revision: Revision,
+    editor: User,
+    base: Revision,
+    title: str,
+    summary: str,
+    sections: Sequence[SectionInput],
+    references: Sequence[ReferenceInput],
+    reason: str,
+) -> Revision:
+    """Re-base a draft on `base` (the new live revision) with its merged content."""
+    revision = _locked_editable(revision)
+    revision.based_on = base
+    _save_content(
+        revision,
+        editor=editor,
+        title=title,
+        summary=summary,
+        sections=sections,
+        references=references,
+        reason=reason,
+    )
+    return revision
+
+
+def _locked_editable(revision: Revision) -> Revision:
     revision = Revision.objects.select_for_update().get(pk=revision.pk)
     if not revision.is_editable:
         raise InvalidTransition(
             f"This revision is {revision.get_state_display().lower()}; "
             "its content cannot be changed now."
         )
-    if revision.edit_version != expected_version:
-        raise StaleDraft(revision)
-    reason = f"Draft v{revision.number} edited"
+    return revision
+
+
+def _save_content(
+    revision: Revision,
+    *,
+    editor: User,
+    title: str,
+    summary: str,
+    sections: Sequence[SectionInput],
+    references: Sequence[ReferenceInput],
+    reason: str,
+) -> None:
     revision.title = title
     revision.summary = summary
     revision.edit_version += 1
@@ -263,7 +316,6 @@ def revision_save_draft(
     _tracked_save(revision, user=editor, reason=reason)
     revision.contributors.add(editor)
     _write_content(revision, sections=sections, references=references, user=editor, reason=reason)
-    return revision
 
 
 class StaleDraft(StaleVersion):

@@ -1,0 +1,301 @@
+"""The review process: approval chains, sign-offs, comments, audit events, notifications.
+
+A revision in review has one open `Submission`; the submission walks an ordered chain
+of `Approval` steps (by default medical review → medical director → editorial
+director). Resubmitting opens a new submission with a fresh chain: a sign-off is given
+to one text, never carried over to another.
+"""
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from accounts.roles import Role
+from encyclopedia.models import Revision
+
+
+class Step(models.TextChoices):
+    MEDICAL_REVIEW = "medical_review", "Medical review"
+    MEDICAL_DIRECTOR = "medical_director", "Medical director"
+    EDITORIAL_DIRECTOR = "editorial_director", "Editorial director"
+
+
+# Who may sign each step, and the role title printed in "Also reviewed by".
+STEP_ROLES = {
+    Step.MEDICAL_REVIEW: Role.MEDICAL_REVIEWER,
+    Step.MEDICAL_DIRECTOR: Role.MEDICAL_DIRECTOR,
+    Step.EDITORIAL_DIRECTOR: Role.EDITORIAL_DIRECTOR,
+}
+STEP_CREDIT_TITLES = {
+    Step.MEDICAL_REVIEW: "Medical Reviewer",
+    Step.MEDICAL_DIRECTOR: "Medical Director",
+    Step.EDITORIAL_DIRECTOR: "Editorial Director",
+}
+# Steps that sign off medical content: the signer needs a valid licence and no
+# declared conflict of interest on the article.
+MEDICAL_STEPS = frozenset({Step.MEDICAL_REVIEW, Step.MEDICAL_DIRECTOR})
+
+ATTESTATION_TEXT = "I have reviewed this content for medical accuracy."
+EDITORIAL_ATTESTATION_TEXT = "I have reviewed this content and approve it for publication."
+
+
+class ChainStep(models.Model):
+    """One step of the approval chain for a kind of revision. The chain is data: an
+    editorial director edits it (e.g. corrections need only their own sign-off)."""
+
+    kind = models.CharField(max_length=20, choices=Revision.Kind.choices)
+    position = models.PositiveSmallIntegerField()
+    step = models.CharField(max_length=30, choices=Step.choices)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["kind", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "position"], name="chain_step_position_unique"),
+            models.UniqueConstraint(fields=["kind", "step"], name="chain_step_once_per_kind"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} #{self.position}: {self.get_step_display()}"
+
+
+class Submission(models.Model):
+    """One submission of a revision for review, with the text and summary signers saw."""
+
+    class State(models.TextChoices):
+        OPEN = "open", "In review"
+        APPROVED = "approved", "Approved"
+        CHANGES_REQUESTED = "changes_requested", "Changes requested"
+        REJECTED = "rejected", "Rejected"
+        VOIDED = "voided", "Voided"
+        PUBLISHED = "published", "Published"
+
+    LIVE_STATES = (State.OPEN, State.APPROVED)
+
+    revision = models.ForeignKey(Revision, on_delete=models.PROTECT, related_name="submissions")
+    number = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=20, choices=Revision.Kind.choices)
+    change_summary = models.TextField()
+    edit_version = models.PositiveIntegerField(
+        help_text="The revision's content version the signers reviewed."
+    )
+    submitted_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, related_name="submissions"
+    )
+    submitted_at = models.DateTimeField(default=timezone.now)
+    state = models.CharField(max_length=20, choices=State.choices, default=State.OPEN)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["revision", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["revision", "number"], name="submission_number_unique"),
+            models.UniqueConstraint(
+                fields=["revision"],
+                condition=Q(state__in=["open", "approved"]),
+                name="one_live_submission_per_revision",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.revision} submission {self.number}"
+
+
+class ApprovalQuerySet(models.QuerySet):
+    def current(self) -> "ApprovalQuerySet":
+        return self.filter(decision=Approval.Decision.PENDING)
+
+
+class Approval(models.Model):
+    """One sign-off step of a submission."""
+
+    class Decision(models.TextChoices):
+        WAITING = "waiting", "Waiting for earlier steps"
+        PENDING = "pending", "Awaiting decision"
+        APPROVED = "approved", "Approved"
+        CHANGES_REQUESTED = "changes_requested", "Changes requested"
+        REJECTED = "rejected", "Rejected"
+        VOIDED = "voided", "Voided"
+
+    OPEN_DECISIONS = (Decision.WAITING, Decision.PENDING)
+
+    submission = models.ForeignKey(Submission, on_delete=models.PROTECT, related_name="approvals")
+    position = models.PositiveSmallIntegerField()
+    step = models.CharField(max_length=30, choices=Step.choices)
+    assignee = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assigned_approvals",
+        help_text="Blank: anyone holding the step's role may sign.",
+    )
+    decision = models.CharField(max_length=20, choices=Decision.choices, default=Decision.WAITING)
+    pending_since = models.DateTimeField(
+        null=True, blank=True, help_text="When the step became the one awaiting a decision."
+    )
+    comment = models.TextField(blank=True)
+    attestation = models.TextField(blank=True, help_text="The statement the signer attested.")
+    reviewed_whole_page = models.BooleanField(
+        default=False,
+        help_text="On an update: the reviewer reviewed the whole page, so the Review Date moves.",
+    )
+    decided_by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="decided_approvals",
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    signer_credit = models.CharField(
+        max_length=600, blank=True, help_text="The signer's credit as it was when they signed."
+    )
+    signer_name = models.CharField(max_length=200, blank=True)
+    specialty_override_reason = models.TextField(blank=True)
+    specialty_override_by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="specialty_overrides",
+    )
+
+    history = HistoricalRecords()
+    objects = ApprovalQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["submission", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission", "position"], name="approval_position_unique"
+            ),
+            # Rule 1, in the database too: nobody signs two steps of one submission.
+            models.UniqueConstraint(
+                fields=["submission", "decided_by"],
+                condition=Q(decision__in=["approved"]),
+                name="one_sign_off_per_person_per_submission",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["step", "assignee"],
+                condition=Q(decision="pending"),
+                name="approval_pending_idx",
+            ),
+        ]
+        permissions = [
+            ("override_specialty", "Can let a reviewer sign outside their specialty"),
+            ("edit_approval_chain", "Can edit the approval chain of each revision kind"),
+            ("publish_revision", "Can publish an approved revision"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_step_display()} of {self.submission}"
+
+    @property
+    def is_medical(self) -> bool:
+        return self.step in MEDICAL_STEPS
+
+    @property
+    def role(self) -> Role:
+        return STEP_ROLES[Step(self.step)]
+
+
+class AuditEvent(models.Model):
+    """An append-only record of one thing that happened to a revision or article:
+    who, when, from which state to which, and the note they gave."""
+
+    article = models.ForeignKey(
+        "encyclopedia.Article", on_delete=models.PROTECT, related_name="audit_events"
+    )
+    revision = models.ForeignKey(
+        Revision, on_delete=models.PROTECT, null=True, blank=True, related_name="audit_events"
+    )
+    actor = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+    action = models.CharField(max_length=40)
+    from_state = models.CharField(max_length=20, blank=True)
+    to_state = models.CharField(max_length=20, blank=True)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        indexes = [models.Index(fields=["article", "at"], name="audit_article_at_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor}: {self.action}"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            raise ValueError("Audit events are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Audit events are append-only.")
+
+
+class Comment(models.Model):
+    """A comment on a revision, optionally on one of its sections."""
+
+    revision = models.ForeignKey(Revision, on_delete=models.PROTECT, related_name="comments")
+    section = models.ForeignKey(
+        "encyclopedia.Section",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="comments",
+    )
+    section_heading = models.CharField(
+        max_length=200, blank=True, help_text="Kept if the section is later removed."
+    )
+    author = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    body = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.author}: {self.body[:60]}"
+
+    @property
+    def is_resolved(self) -> bool:
+        return self.resolved_at is not None
+
+
+class Notification(models.Model):
+    """One message to one person about one event. The row is the outbox: the e-mail
+    task sends rows not yet sent, so a retried task never mails anyone twice."""
+
+    event = models.ForeignKey(AuditEvent, on_delete=models.PROTECT, related_name="notifications")
+    recipient = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, related_name="notifications"
+    )
+    subject = models.CharField(max_length=300)
+    body = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "recipient"], name="one_notification_per_event_and_person"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"To {self.recipient}: {self.subject}"

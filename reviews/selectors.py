@@ -1,35 +1,242 @@
-"""Read queries for the editorial team's pages: drafts, queues and the overdue dashboard."""
+"""Read queries for the editorial team's pages: drafts, queues, revision and history pages,
+and the overdue dashboard. Each page's queries are a fixed number, whatever the data size."""
 
 import datetime
+import itertools
+from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from accounts.models import User
-from encyclopedia.models import Article, ReviewPolicy, Revision
+from encyclopedia.models import (
+    Article,
+    Reference,
+    ReviewPolicy,
+    Revision,
+    Section,
+)
+from reviews.models import STEP_ROLES, Approval, AuditEvent, Comment, Submission
+
+UNFINISHED_STATES = [
+    Revision.State.DRAFT,
+    Revision.State.IN_REVIEW,
+    Revision.State.CHANGES_REQUESTED,
+    Revision.State.APPROVED,
+]
+
+
+def _pending_step_annotations() -> dict:
+    pending = Approval.objects.filter(
+        submission__revision=OuterRef("pk"), decision=Approval.Decision.PENDING
+    )
+    return {
+        "pending_step": Subquery(pending.values("step")[:1]),
+        "pending_assignee_first": Subquery(pending.values("assignee__first_name")[:1]),
+        "pending_assignee_last": Subquery(pending.values("assignee__last_name")[:1]),
+        "pending_since": Subquery(pending.values("pending_since")[:1]),
+    }
 
 
 def revision_list_drafts(*, user: User) -> QuerySet[Revision]:
-    """Unpublished revisions this person wrote or edited, most recently touched first."""
-    unfinished = [
-        Revision.State.DRAFT,
-        Revision.State.IN_REVIEW,
-        Revision.State.CHANGES_REQUESTED,
-        Revision.State.APPROVED,
-    ]
+    """Unpublished revisions this person wrote or edited, with the step each waits on."""
+    mine = Revision.objects.filter(
+        Q(author=user)
+        | Q(pk__in=Revision.contributors.through.objects.filter(user=user).values("revision_id")),
+        state__in=UNFINISHED_STATES,
+    )
     return (
-        Revision.objects.filter(Q(author=user) | Q(contributors=user), state__in=unfinished)
-        .select_related("article", "author")
-        .distinct()
+        mine.select_related("article", "author")
+        .annotate(**_pending_step_annotations())
         .order_by("-updated_at")
     )
 
 
-def revision_list_in_review() -> QuerySet[Revision]:
+def revision_list_recently_published(*, user: User, limit: int = 10) -> QuerySet[Revision]:
     return (
-        Revision.objects.filter(state=Revision.State.IN_REVIEW)
-        .select_related("article", "article__specialty", "author")
-        .order_by("updated_at")
+        Revision.objects.filter(
+            Q(author=user) | Q(contributors=user), state=Revision.State.PUBLISHED
+        )
+        .select_related("article")
+        .distinct()
+        .order_by("-published_at")[:limit]
     )
+
+
+def approval_queue(*, user: User) -> QuerySet[Approval]:
+    """Steps awaiting this person's decision, oldest first: those assigned to them, and
+    unassigned ones of a step their role signs. Their own revisions are left out."""
+    steps = [step for step, role in STEP_ROLES.items() if user.has_role(role)]
+    return (
+        Approval.objects.filter(decision=Approval.Decision.PENDING)
+        .filter(Q(assignee=user) | Q(assignee=None, step__in=steps))
+        .exclude(submission__revision__author=user)
+        .exclude(submission__revision__contributors=user)
+        .select_related(
+            "submission",
+            "submission__revision",
+            "submission__revision__article",
+            "submission__revision__article__specialty",
+            "submission__submitted_by",
+            "assignee",
+        )
+        .order_by("pending_since", "pk")
+    )
+
+
+def approval_list_decided(*, user: User, limit: int = 10) -> QuerySet[Approval]:
+    return (
+        Approval.objects.filter(decided_by=user)
+        .exclude(decision=Approval.Decision.VOIDED)
+        .select_related("submission__revision__article")
+        .order_by("-decided_at")[:limit]
+    )
+
+
+def revision_get(*, revision_id: int) -> Revision | None:
+    return (
+        Revision.objects.select_related(
+            "article", "article__specialty", "article__live_revision", "author", "based_on"
+        )
+        .prefetch_related(
+            Prefetch("sections", queryset=Section.objects.order_by("position")),
+            Prefetch("references", queryset=Reference.objects.order_by("position")),
+            "contributors",
+        )
+        .filter(pk=revision_id)
+        .first()
+    )
+
+
+def submission_list_for(*, revision: Revision) -> list[Submission]:
+    """The revision's submissions, newest first, each with its chain of sign-offs."""
+    return list(
+        revision.submissions.order_by("-number").prefetch_related(
+            Prefetch(
+                "approvals",
+                queryset=Approval.objects.select_related(
+                    "assignee", "decided_by", "specialty_override_by"
+                ).order_by("position"),
+            )
+        )
+    )
+
+
+def comment_list_for(*, revision: Revision) -> QuerySet[Comment]:
+    return revision.comments.select_related("author", "resolved_by", "section").order_by(
+        "created_at"
+    )
+
+
+def audit_event_list_for(*, revision: Revision) -> QuerySet[AuditEvent]:
+    return revision.audit_events.select_related("actor").order_by("-at", "-pk")
+
+
+# --- The article history page -------------------------------------------------------
+
+
+def revision_list_for_history(*, article: Article) -> list[Revision]:
+    """Every revision of the article, newest first, with who signed its last submission."""
+    last_submissions = Submission.objects.exclude(state=Submission.State.VOIDED).prefetch_related(
+        Prefetch(
+            "approvals",
+            queryset=Approval.objects.filter(decision=Approval.Decision.APPROVED)
+            .select_related("decided_by")
+            .order_by("position"),
+        )
+    )
+    return list(
+        article.revisions.select_related("author")
+        .prefetch_related(Prefetch("submissions", queryset=last_submissions.order_by("-number")))
+        .order_by("-number")
+    )
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    at: datetime.datetime
+    user: str
+    what: str
+    field: str
+    old: str
+    new: str
+    reason: str
+
+
+def _history_changes(rows, label, excluded_fields=()) -> list[FieldChange]:
+    """Field-level changes from consecutive history rows of each object (no per-row query)."""
+    changes = []
+    for _, versions in itertools.groupby(rows, key=lambda row: row.id):
+        previous = None
+        for version in versions:
+            user = str(version.history_user) if version.history_user else "system"
+            reason = version.history_change_reason or ""
+            if previous is None or version.history_type != "~":
+                verb = {"+": "created", "-": "deleted", "~": "changed"}[version.history_type]
+                changes.append(
+                    FieldChange(version.history_date, user, label(version), verb, "", "", reason)
+                )
+            else:
+                delta = version.diff_against(
+                    previous, excluded_fields=list(excluded_fields), foreign_keys_are_objs=False
+                )
+                for change in delta.changes:
+                    changes.append(
+                        FieldChange(
+                            version.history_date,
+                            user,
+                            label(version),
+                            change.field,
+                            _short(change.old),
+                            _short(change.new),
+                            reason,
+                        )
+                    )
+            previous = version
+    return changes
+
+
+def _short(value) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= 300 else text[:297] + "…"
+
+
+def article_audit_trail(*, article: Article, limit: int = 300) -> list[FieldChange]:
+    """The simple-history trail of the article and its revisions' content, newest first."""
+    revision_ids = list(article.revisions.values_list("pk", flat=True))
+    numbers = dict(article.revisions.values_list("pk", "number"))
+    article_rows = Article.history.filter(id=article.pk).select_related("history_user")
+    revision_rows = Revision.history.filter(id__in=revision_ids).select_related("history_user")
+    section_rows = Section.history.filter(revision_id__in=revision_ids).select_related(
+        "history_user"
+    )
+    reference_rows = Reference.history.filter(revision_id__in=revision_ids).select_related(
+        "history_user"
+    )
+    changes = [
+        *_history_changes(
+            article_rows.order_by("id", "history_date", "history_id"),
+            lambda row: "Article",
+            excluded_fields=["topics"],
+        ),
+        *_history_changes(
+            revision_rows.order_by("id", "history_date", "history_id"),
+            lambda row: f"v{numbers.get(row.id, '?')}",
+            excluded_fields=["contributors"],
+        ),
+        *_history_changes(
+            section_rows.order_by("id", "history_date", "history_id"),
+            lambda row: f"v{numbers.get(row.revision_id, '?')} section “{row.heading}”",
+        ),
+        *_history_changes(
+            reference_rows.order_by("id", "history_date", "history_id"),
+            lambda row: f"v{numbers.get(row.revision_id, '?')} reference {row.position + 1}",
+        ),
+    ]
+    changes.sort(key=lambda change: change.at, reverse=True)
+    return changes[:limit]
+
+
+# --- The overdue dashboard (the editorial director's home) -----------------------------
 
 
 def review_schedule_counts(*, today: datetime.date) -> dict[str, int]:

@@ -1,11 +1,42 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from reviews import views
 
 app_name = "reviews"
 
+ARTICLE = r"^articles/(?P<number>[0-9]{6})/"
+
 urlpatterns = [
     path("drafts/", views.drafts, name="drafts"),
     path("queue/", views.queue, name="queue"),
     path("dashboard/", views.dashboard, name="dashboard"),
+    path("chains/", views.chains, name="chains"),
+    path("articles/new/", views.article_create, name="article-create"),
+    re_path(ARTICLE + r"history/$", views.article_history, name="article-history"),
+    re_path(ARTICLE + r"compare/$", views.article_compare, name="article-compare"),
+    re_path(ARTICLE + r"draft/$", views.draft_start, name="draft-start"),
+    path("revisions/<int:revision_id>/", views.revision_detail, name="revision"),
+    path("revisions/<int:revision_id>/edit/", views.revision_edit, name="revision-edit"),
+    path("revisions/<int:revision_id>/review/", views.revision_review, name="revision-review"),
+    path("revisions/<int:revision_id>/submit/", views.revision_submit, name="revision-submit"),
+    path(
+        "revisions/<int:revision_id>/take-back/",
+        views.revision_take_back,
+        name="revision-take-back",
+    ),
+    path(
+        "revisions/<int:revision_id>/withdraw/", views.revision_withdraw, name="revision-withdraw"
+    ),
+    path("revisions/<int:revision_id>/publish/", views.revision_publish, name="revision-publish"),
+    path("revisions/<int:revision_id>/rebase/", views.revision_rebase, name="revision-rebase"),
+    path("revisions/<int:revision_id>/comments/", views.comment_add, name="comment-add"),
+    path("comments/<int:comment_id>/resolve/", views.comment_resolve, name="comment-resolve"),
+    path("approvals/<int:approval_id>/decide/", views.approval_decide, name="approval-decide"),
+    path(
+        "approvals/<int:approval_id>/override/",
+        views.approval_override,
+        name="approval-override",
+    ),
+    path("approvals/<int:approval_id>/assign/", views.approval_assign, name="approval-assign"),
+    path("preview/", views.markdown_preview, name="markdown-preview"),
 ]

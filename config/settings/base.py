@@ -91,6 +91,14 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- History (django-simple-history) ------------------------------------------
+# Reasons quote what people wrote ("Retired: merged into …"); don't cut them at 100.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+# The admin's revert restores one row only (not sections, references or m2m), so a
+# "reverted" article would be half old, half new. Reverting content is a new draft
+# from an earlier version, through review.
+SIMPLE_HISTORY_REVERT_DISABLED = True
+
 # --- Accounts -------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"

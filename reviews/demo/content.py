@@ -37,7 +37,7 @@ ARTICLES = [
     {
         "title": "Atrial fibrillation",
         "specialty": "Cardiology",
-        "topics": ["Anticoagulants"],
+        "topics": [],
         "summary": (
             "Atrial fibrillation, often shortened to AFib, is an irregular and frequently fast "
             "heart rhythm that starts in the heart's two upper chambers. It is the most common "

@@ -1,0 +1,213 @@
+from django import forms
+from django.forms import formset_factory
+
+from accounts.models import ReviewerProfile, Specialty, User
+from accounts.roles import Role
+from encyclopedia.models import (
+    SECTION_BODY_MAX_CHARS,
+    SUMMARY_MAX_CHARS,
+    Revision,
+    Topic,
+    doi_validator,
+    http_url_validator,
+    pubmed_id_validator,
+)
+from encyclopedia.services import ReferenceInput, SectionInput
+from reviews.models import STEP_ROLES, Step
+
+
+class SectionForm(forms.Form):
+    heading = forms.CharField(max_length=200)
+    body = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=SECTION_BODY_MAX_CHARS,
+        help_text="Markdown: **bold**, *italic*, - lists, [links](https://…).",
+    )
+
+
+class ReferenceForm(forms.Form):
+    citation = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+    url = forms.CharField(
+        label="URL", max_length=1000, required=False, validators=[http_url_validator]
+    )
+    accessed_on = forms.DateField(
+        label="Accessed", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    pubmed_id = forms.CharField(
+        label="PubMed id", max_length=9, required=False, validators=[pubmed_id_validator]
+    )
+    doi = forms.CharField(label="DOI", max_length=200, required=False, validators=[doi_validator])
+
+
+SectionFormSet = formset_factory(
+    SectionForm, extra=1, can_order=True, can_delete=True, max_num=60, validate_max=True
+)
+ReferenceFormSet = formset_factory(
+    ReferenceForm, extra=1, can_order=True, can_delete=True, max_num=200, validate_max=True
+)
+
+
+def _kept_in_order(formset) -> list[dict]:
+    """The filled-in, not-deleted rows of a formset, in the order the editor set."""
+    rows = []
+    for index, form in enumerate(formset.forms):
+        data = form.cleaned_data
+        if not data or data.get("DELETE") or not form.has_changed():
+            continue
+        order = data.get("ORDER")
+        rows.append((order if order is not None else 10_000 + index, index, data))
+    return [data for _, _, data in sorted(rows, key=lambda row: (row[0], row[1]))]
+
+
+class DraftForm(forms.Form):
+    title = forms.CharField(max_length=300)
+    summary = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}), max_length=SUMMARY_MAX_CHARS, required=False
+    )
+    edit_version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        data = kwargs.get("data") or (args[0] if args else None)
+        initial = kwargs.get("initial") or {}
+        self.sections = SectionFormSet(data, prefix="sections", initial=initial.get("sections"))
+        self.references = ReferenceFormSet(
+            data, prefix="references", initial=initial.get("references")
+        )
+
+    def is_valid(self) -> bool:
+        # Evaluate all three so every error is shown at once.
+        results = [super().is_valid(), self.sections.is_valid(), self.references.is_valid()]
+        return all(results)
+
+    def section_inputs(self) -> list[SectionInput]:
+        return [
+            SectionInput(heading=row["heading"], body=row["body"])
+            for row in _kept_in_order(self.sections)
+        ]
+
+    def reference_inputs(self) -> list[ReferenceInput]:
+        return [
+            ReferenceInput(
+                citation=row["citation"],
+                url=row.get("url") or "",
+                accessed_on=row.get("accessed_on"),
+                pubmed_id=row.get("pubmed_id") or "",
+                doi=row.get("doi") or "",
+            )
+            for row in _kept_in_order(self.references)
+        ]
+
+    @staticmethod
+    def initial_for(revision: Revision) -> dict:
+        sections = [{"heading": s.heading, "body": s.body} for s in revision.sections.all()]
+        references = [
+            {
+                "citation": r.citation,
+                "url": r.url,
+                "accessed_on": r.accessed_on,
+                "pubmed_id": r.pubmed_id,
+                "doi": r.doi,
+            }
+            for r in revision.references.all()
+        ]
+        return {
+            "title": revision.title,
+            "summary": revision.summary,
+            "edit_version": revision.edit_version,
+            "sections": sections,
+            "references": references,
+        }
+
+
+class ArticleCreateForm(forms.Form):
+    title = forms.CharField(max_length=300)
+    specialty = forms.ModelChoiceField(queryset=Specialty.objects.all())
+    topics = forms.ModelMultipleChoiceField(queryset=Topic.objects.all(), required=False)
+    summary = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}), max_length=SUMMARY_MAX_CHARS, required=False
+    )
+    number = forms.RegexField(
+        regex=r"^\d{6}$",
+        required=False,
+        help_text="Six digits. Leave blank to assign the next free number.",
+        error_messages={"invalid": "An article number is six digits."},
+    )
+
+
+class SubmitForm(forms.Form):
+    kind = forms.ChoiceField(
+        choices=Revision.Kind.choices,
+        widget=forms.RadioSelect,
+        help_text="Full review: the whole page medically reviewed (moves the Review Date). "
+        "Update: part of the page. Minor edit / correction: typo, formatting, broken link.",
+    )
+    change_summary = forms.CharField(
+        label="Summary of the change",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text="Shown to every signer and kept in the history.",
+    )
+    reviewer = forms.ModelChoiceField(
+        queryset=ReviewerProfile.objects.none(),
+        required=False,
+        empty_label="Assign automatically (least-loaded qualified reviewer)",
+        label="Medical reviewer",
+    )
+
+    def __init__(self, *args, reviewers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reviewer"].queryset = (
+            reviewers if reviewers is not None else ReviewerProfile.objects.none()
+        )
+
+
+class DecisionForm(forms.Form):
+    APPROVE, REQUEST_CHANGES, REJECT = "approve", "request_changes", "reject"
+    decision = forms.ChoiceField(
+        choices=[
+            (APPROVE, "Approve"),
+            (REQUEST_CHANGES, "Request changes"),
+            (REJECT, "Reject"),
+        ],
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=5000,
+        help_text="Required when requesting changes or rejecting.",
+    )
+    attested = forms.BooleanField(required=False)
+    reviewed_whole_page = forms.BooleanField(
+        required=False, label="I reviewed the whole page, not only the change"
+    )
+
+
+class OverrideForm(forms.Form):
+    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+
+
+class AssignForm(forms.Form):
+    assignee = forms.ModelChoiceField(queryset=User.objects.none(), required=False)
+
+    def __init__(self, *args, step: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        role: Role = STEP_ROLES[Step(step)]
+        self.fields["assignee"].queryset = User.objects.filter(
+            groups__name=role.value, is_active=True
+        ).order_by("last_name", "first_name")
+        self.fields["assignee"].empty_label = "Anyone with the role (pool)"
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=5000, label="")
+    section = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class ChainForm(forms.Form):
+    steps = forms.MultipleChoiceField(
+        choices=Step.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Steps run in this order: medical review, medical director, editorial director.",
+    )

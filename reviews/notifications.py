@@ -1,0 +1,116 @@
+"""Who hears about a workflow event, and the e-mail they get.
+
+Each event's messages are written once as Notification rows (one per person), then
+sent; a row is marked sent as it goes out. A retried or duplicated task finds the
+rows already there and sends only what is left.
+"""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import User
+from reviews.models import Approval, AuditEvent, Notification
+
+AUTHOR_EVENTS = {
+    "request_changes": "Changes requested",
+    "reject": "Rejected",
+    "approve": "Approved — ready to publish",
+    "publish": "Published",
+    "supersede": "Superseded",
+}
+SIGNER_EVENTS = {"submit", "sign_off", "assign"}
+
+
+def _revision_url(event: AuditEvent) -> str:
+    return settings.STET["SITE_URL"] + reverse("reviews:revision", args=[event.revision_id])
+
+
+def recipients_for(event: AuditEvent) -> tuple[list[User], str]:
+    """(people to tell, subject line) for an audit event; nobody for most events."""
+    revision = event.revision
+    title = f"{revision.title} v{revision.number}"
+    editors = {revision.author_id, *revision.contributors.values_list("pk", flat=True)}
+    if event.action in AUTHOR_EVENTS:
+        people = User.objects.filter(pk__in=editors, is_active=True).exclude(pk=event.actor_id)
+        return list(people), f"{AUTHOR_EVENTS[event.action]}: {title}"
+    if event.action in SIGNER_EVENTS:
+        step = (
+            Approval.objects.filter(
+                submission__revision=revision, decision=Approval.Decision.PENDING
+            )
+            .select_related("assignee")
+            .first()
+        )
+        if step is None:
+            return [], ""
+        if step.assignee is not None:
+            people = [step.assignee]
+        else:
+            people = list(
+                User.objects.filter(groups__name=step.role.value, is_active=True)
+                .exclude(pk__in=editors)
+                .distinct()
+            )
+        return people, f"Review needed ({step.get_step_display().lower()}): {title}"
+    return [], ""
+
+
+def _body(event: AuditEvent, recipient: User) -> str:
+    revision = event.revision
+    lines = [
+        f"Hello {recipient.first_name or recipient.username},",
+        "",
+        f"{event.actor or 'Stet'}: {event.action.replace('_', ' ')}.",
+        f"Article: {revision.title} ({revision.article.number}), revision v{revision.number}",
+    ]
+    if revision.change_summary:
+        lines.append(f"Change summary: {revision.change_summary}")
+    if event.note:
+        lines += ["", event.note]
+    lines += ["", f"Open it in Stet: {_revision_url(event)}"]
+    return "\n".join(lines)
+
+
+def notifications_create(*, event: AuditEvent) -> list[Notification]:
+    people, subject = recipients_for(event)
+    created = []
+    for person in people:
+        notification, _ = Notification.objects.get_or_create(
+            event=event,
+            recipient=person,
+            defaults={"subject": subject[:300], "body": _body(event, person)},
+        )
+        created.append(notification)
+    return created
+
+
+def notifications_send(*, event_id: int) -> int:
+    """Send the e-mails written for one event. Returns how many went out now."""
+    event = AuditEvent.objects.select_related("revision__article", "actor").get(pk=event_id)
+    if event.revision_id is None:
+        return 0
+    sent = 0
+    while True:
+        with transaction.atomic():
+            # skip_locked: a duplicate task running at the same moment takes other rows.
+            notification = (
+                Notification.objects.select_for_update(skip_locked=True)
+                .select_related("recipient")
+                .filter(event=event, sent_at=None)
+                .exclude(recipient__email="")
+                .first()
+            )
+            if notification is None:
+                return sent
+            send_mail(
+                notification.subject,
+                notification.body,
+                settings.DEFAULT_FROM_EMAIL,
+                [notification.recipient.email],
+            )
+            notification.sent_at = timezone.now()
+            notification.save(update_fields=["sent_at"])
+            sent += 1
