@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test install lint format migrate demo worker lock clean
+.PHONY: run test install lint format migrate demo lock vendor clean
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -56,6 +56,14 @@ lock:
 	.lock-venv/bin/pip install --quiet -e '.[dev]'
 	.lock-venv/bin/pip freeze --exclude-editable > requirements.lock
 	rm -rf .lock-venv
+
+# Refresh the front-end files vendored into static/vendor/ from the npm registry
+# (versions pinned in package.json). Nothing is fetched at run time.
+vendor:
+	npm install --no-save --ignore-scripts --no-audit --no-fund
+	mkdir -p static/vendor/htmx
+	cp node_modules/htmx.org/dist/htmx.min.js node_modules/htmx.org/LICENSE static/vendor/htmx/
+	rm -rf node_modules
 
 clean:
 	rm -rf $(VENV) var db.sqlite3 db.sqlite3-* staticfiles

@@ -32,6 +32,7 @@ from reviews.models import (
     AuditEvent,
     ChainStep,
     Comment,
+    Notification,
     Step,
     Submission,
 )
@@ -111,7 +112,13 @@ def _notify_after_commit(event: AuditEvent) -> None:
     """Write the event's messages now (who to tell depends on the state at this moment),
     and send them once the transaction has committed."""
     if notifications.notifications_create(event=event):
-        transaction.on_commit(partial(tasks.send_event_notifications.delay, event.pk))
+        transaction.on_commit(partial(_enqueue_unsent, event.pk))
+
+
+def _enqueue_unsent(event_id: int) -> None:
+    # Rows can be settled before the commit (e.g. marked sent by a data import).
+    if Notification.objects.filter(event_id=event_id, sent_at=None).exists():
+        tasks.send_event_notifications.delay(event_id)
 
 
 def _require_role(user: User, role: Role, action: str) -> None:

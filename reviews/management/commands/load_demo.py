@@ -22,11 +22,17 @@ from accounts.roles import Role
 from accounts.services import user_create
 from core.clock import today
 from encyclopedia import services as content
-from encyclopedia.models import Article, Topic
-from encyclopedia.services import Credit, ReferenceInput, SectionInput
+from encyclopedia.models import Article, Revision, Topic
+from encyclopedia.services import ReferenceInput, SectionInput
+from reviews import services
 from reviews.demo.content import ARTICLES, SPECIALTIES, TOPICS
+from reviews.models import Notification, Step, Submission
 
 DEMO_PASSWORD = "stet-demo-2026"
+
+
+def _moment(day: datetime.date, hour: int) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
 
 
 @dataclass(frozen=True)
@@ -78,6 +84,10 @@ PEOPLE = [
         "dugdale", "David", "Dugdale", (Role.MEDICAL_DIRECTOR, Role.MEDICAL_REVIEWER), "MD",
         "Medical Director", "Department of Medicine", (), 40,
     ),
+    DemoPerson(
+        "reyes", "Carmen", "Reyes", (Role.MEDICAL_REVIEWER,), "MD",
+        "Assistant Professor", "Division of Nephrology", ("Nephrology",), 12,
+    ),
     DemoPerson("brenda", "Brenda", "Conaway", (Role.EDITORIAL_DIRECTOR,)),
 ]  # fmt: skip
 
@@ -118,7 +128,10 @@ class Command(BaseCommand):
             return
         with transaction.atomic():
             created = self.load()
-        self.stdout.write(self.style.SUCCESS(f"Demo data ready ({created} articles added)."))
+        if created:
+            self.stdout.write(self.style.SUCCESS(f"Demo data loaded: {created} articles."))
+        else:
+            self.stdout.write("Demo data already loaded; nothing changed.")
 
     def load(self) -> int:
         specialties = {
@@ -132,13 +145,21 @@ class Command(BaseCommand):
         profiles = self.load_people(specialties)
         self.load_admin()
         self.load_conflicts(profiles, topics)
-        created = 0
-        for index, data in enumerate(ARTICLES):
-            if Article.objects.filter(title=data["title"]).exists():
-                continue
-            self.load_article(index, data, specialties, topics, profiles)
-            created += 1
-        return created
+        if Article.objects.exists():
+            return 0
+        articles = {
+            data["title"]: self.load_article(index, data, specialties, topics, profiles)
+            for index, data in enumerate(ARTICLES)
+        }
+        self.load_workflow_scenes(articles, profiles)
+        # Dr. Reyes reviewed the nephrology pages, then left: nobody covers Nephrology now.
+        reyes = profiles["reyes"]
+        reyes.is_active = False
+        reyes._change_reason = "Demo data: left the review programme"
+        reyes.save()
+        # These notifications belong to the demo's past: don't mail them out now.
+        Notification.objects.filter(sent_at=None).update(sent_at=timezone.now())
+        return len(articles)
 
     def load_people(self, specialties) -> dict[str, ReviewerProfile]:
         profiles = {}
@@ -191,15 +212,16 @@ class Command(BaseCommand):
             okafor.save()
             topics["Anticoagulants"].conflicted_reviewers.add(okafor)
 
-    def load_article(self, index, data, specialties, topics, profiles) -> None:
+    def load_article(self, index, data, specialties, topics, profiles) -> Article:
         editor = User.objects.get(username="maria" if index % 2 == 0 else "tom")
         age = REVIEW_AGES[index % len(REVIEW_AGES)]
         reviewed_on = today() - age if age else None
         published_on = reviewed_on or today() - relativedelta(months=30)
-        article = content.article_create(
+        article = services.article_create(
+            editor=editor,
+            now=_moment(published_on - datetime.timedelta(days=12), 9),
             title=data["title"],
             specialty=specialties[data["specialty"]],
-            author=editor,
             summary=data["summary"],
             topics=[topics[name] for name in data["topics"]],
             number=ARTICLE_NUMBERS.get(data["title"], f"{100 + index:06d}"),
@@ -208,7 +230,7 @@ class Command(BaseCommand):
                 ReferenceInput(
                     citation=ref["citation"],
                     url=ref["url"],
-                    accessed_on=published_on - datetime.timedelta(days=3),
+                    accessed_on=published_on - datetime.timedelta(days=14),
                     doi=ref.get("doi", ""),
                     pubmed_id=ref.get("pubmed_id", ""),
                 )
@@ -216,50 +238,178 @@ class Command(BaseCommand):
             ],
         )
         if data["title"] in NEVER_PUBLISHED:
-            return
-        reviewer = self.reviewer_for(data["specialty"], profiles)
+            return article
         revision = article.revisions.get()
-        content.article_publish_revision(
-            revision=revision,
-            user=editor,
-            published_at=timezone.make_aware(
-                datetime.datetime.combine(published_on, datetime.time(10))
-            ),
-            reviewed_on=reviewed_on,
-            reviewer=reviewer if reviewed_on else None,
-            also_reviewed_by=[
-                Credit(profiles["dugdale"].credit_name, "Medical Director"),
-                Credit("Brenda Conaway", "Editorial Director"),
-            ]
-            if reviewed_on
-            else (),
-            reason="Demo data: published",
-        )
+        if reviewed_on is None:
+            # Pages that came from the previous publishing system with no recorded review.
+            content.article_publish_revision(
+                revision=revision,
+                user=editor,
+                published_at=_moment(published_on, 10),
+                reason="Imported from the previous publishing system (no recorded review)",
+            )
+        else:
+            self.review_and_publish(revision, editor, profiles, reviewed_on, "First version")
         if data["title"] in RETIRED:
             content.article_retire(
                 article=article, user=editor, reason="Merged into a broader article"
             )
         elif index % 7 == 1:
             # A draft beside the live page: the public page must not show it.
-            draft = content.revision_start_draft(article=article, author=editor)
-            sections, references = content.revision_content(draft)
-            sections[0] = SectionInput(
-                sections[0].heading, sections[0].body + "\n\nThis paragraph is a draft addition."
+            draft = services.revision_start_draft(article=article, editor=editor)
+            self.edit(draft, editor, "This paragraph is a draft addition.")
+        return article
+
+    def review_and_publish(
+        self, revision, editor, profiles, day, summary, kind=Revision.Kind.FULL_REVIEW, upto=None
+    ) -> Submission:
+        """Walk `revision` through its chain on `day`: submit, every sign-off, publish.
+        `upto` stops after that many sign-offs (and does not publish)."""
+        article = revision.article
+        at = _moment(day, 9)
+        reviewer = (
+            services.eligible_reviewers(
+                article=article, exclude_users=[revision.author_id], on=day
+            ).first()
+            if kind != Revision.Kind.CORRECTION
+            else None
+        )
+        submission = services.revision_submit(
+            revision=revision,
+            editor=editor,
+            kind=kind,
+            change_summary=summary,
+            reviewer=reviewer,
+            now=at,
+        )
+        signers = {
+            Step.MEDICAL_REVIEW: reviewer.user if reviewer else None,
+            Step.MEDICAL_DIRECTOR: profiles["dugdale"].user,
+            Step.EDITORIAL_DIRECTOR: User.objects.get(username="brenda"),
+        }
+        approvals = list(submission.approvals.order_by("position"))
+        for hours, approval in enumerate(approvals[:upto], start=1):
+            services.approval_approve(
+                approval=approval,
+                signer=signers[approval.step],
+                attested=True,
+                reviewed_whole_page=kind == Revision.Kind.UPDATE,
+                now=at + datetime.timedelta(hours=hours),
             )
-            content.revision_save_draft(
-                revision=draft,
-                editor=editor,
-                expected_version=draft.edit_version,
-                title=draft.title,
-                summary=draft.summary,
-                sections=sections,
-                references=references,
+        if upto is None:
+            services.revision_publish(
+                revision=revision, editor=editor, now=at + datetime.timedelta(hours=6)
             )
+        return submission
 
     @staticmethod
-    def reviewer_for(specialty: str, profiles) -> ReviewerProfile:
-        for username in ("okafor", "patel", "garcia", "nguyen"):
-            profile = profiles[username]
-            if profile.specialties.filter(name=specialty).exists():
-                return profile
-        return profiles["dugdale"]
+    def edit(draft, editor, addition: str) -> None:
+        sections, references = content.revision_content(draft)
+        sections[0] = SectionInput(sections[0].heading, f"{sections[0].body}\n\n{addition}")
+        content.revision_save_draft(
+            revision=draft,
+            editor=editor,
+            expected_version=draft.edit_version,
+            title=draft.title,
+            summary=draft.summary,
+            sections=sections,
+            references=references,
+        )
+
+    def load_workflow_scenes(self, articles: dict[str, Article], profiles) -> None:
+        """Revisions in every workflow state, as a working week leaves them."""
+        maria = User.objects.get(username="maria")
+        tom = User.objects.get(username="tom")
+        brenda = User.objects.get(username="brenda")
+        days_ago = lambda n: today() - datetime.timedelta(days=n)  # noqa: E731
+
+        def draft_of(title: str, editor: User, addition: str) -> Revision:
+            draft = services.revision_start_draft(
+                article=articles[title], editor=editor, now=_moment(days_ago(4), 9)
+            )
+            self.edit(draft, editor, addition)
+            return draft
+
+        # Waiting on the medical review for three days (scenario 6).
+        revision = draft_of(
+            "Atrial fibrillation", maria, "Guidelines updated in 2025 lowered the threshold."
+        )
+        services.revision_submit(
+            revision=revision,
+            editor=maria,
+            kind=Revision.Kind.UPDATE,
+            change_summary="2025 ACC/AHA guideline: anticoagulation thresholds",
+            reviewer=profiles["okafor"],
+            now=_moment(days_ago(3), 11),
+        )
+        # Sent back by the reviewer.
+        revision = draft_of("Heart failure", tom, "Daily weighing helps catch fluid build-up.")
+        submission = services.revision_submit(
+            revision=revision,
+            editor=tom,
+            kind=Revision.Kind.UPDATE,
+            change_summary="Self-monitoring advice",
+            reviewer=profiles["okafor"],
+            now=_moment(days_ago(2), 10),
+        )
+        services.approval_request_changes(
+            approval=submission.approvals.get(position=0),
+            signer=profiles["okafor"].user,
+            comment="Say what weight gain should prompt a call (e.g. 1 kg in a day).",
+            now=_moment(days_ago(1), 15),
+        )
+        # Signed by everyone, ready to publish.
+        revision = draft_of("Eczema", maria, "Moisturise within three minutes of bathing.")
+        self.review_and_publish(
+            revision, maria, profiles, days_ago(2), "Skin care routine", Revision.Kind.UPDATE, 3
+        )
+        # A correction waiting on the editorial director (scenario 4).
+        revision = draft_of("Psoriasis", tom, "Corrected a broken link.")
+        self.review_and_publish(
+            revision, tom, profiles, days_ago(1), "Fix broken link", Revision.Kind.CORRECTION, 0
+        )
+        # Rejected.
+        revision = draft_of("Migraine", maria, "Some people find cold packs help.")
+        submission = self.review_and_publish(
+            revision, maria, profiles, days_ago(6), "Home care tips", Revision.Kind.UPDATE, 0
+        )
+        services.approval_reject(
+            approval=submission.approvals.get(position=0),
+            signer=submission.approvals.get(position=0).assignee,
+            comment="Duplicates the Treatment section; not needed.",
+            now=_moment(days_ago(5), 10),
+        )
+        # Withdrawn by its author.
+        revision = draft_of("Insomnia", tom, "Draft note on sleep trackers.")
+        services.revision_withdraw(
+            revision=revision, editor=tom, note="Not needed after all", now=_moment(days_ago(3), 9)
+        )
+        # Superseded: two changes raced; the other one was published first.
+        slow = draft_of("Asthma", maria, "Inhaler technique matters as much as the medicine.")
+        services.revision_submit(
+            revision=slow,
+            editor=maria,
+            kind=Revision.Kind.UPDATE,
+            change_summary="Inhaler technique",
+            now=_moment(days_ago(4), 12),
+        )
+        fast = draft_of("Asthma", tom, "Corrected the spelling of a medicine.")
+        self.review_and_publish(
+            fast, tom, profiles, days_ago(3), "Spelling", Revision.Kind.CORRECTION
+        )
+        # A new article in its first full review, waiting in the pool.
+        first = articles["Restless legs syndrome"].revisions.get()
+        services.revision_submit(
+            revision=first,
+            editor=first.author,
+            kind=Revision.Kind.FULL_REVIEW,
+            change_summary="New article",
+            now=_moment(days_ago(1), 16),
+        )
+        services.comment_add(
+            revision=first,
+            author=brenda,
+            body="Please add a section on iron levels.",
+            section=first.sections.first(),
+            now=_moment(days_ago(1), 17),
+        )
