@@ -1,3 +1,4 @@
+from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
 
@@ -14,3 +15,11 @@ class TrackedAdmin(SimpleHistoryAdmin):
         obj._change_reason = "Admin: deleted"
         obj._history_user = request.user
         super().delete_model(request, obj)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # simple-history's page saves a POST even when reverting is disabled, and its
+        # revert restores one row without its children. Old versions are read here;
+        # content is restored by starting a draft from an earlier version, through review.
+        if request.method == "POST":
+            raise PermissionDenied("Old versions are read-only here.")
+        return super().history_form_view(request, object_id, version_id, extra_context)

@@ -1,6 +1,7 @@
 """Admin for the content. Published revisions are shown read-only: they never change."""
 
 from django.contrib import admin
+from django.db import models
 
 from core.admin import TrackedAdmin
 from encyclopedia.models import (
@@ -80,8 +81,13 @@ class ArticleAdmin(TrackedAdmin):
     date_hierarchy = "next_review_due"
 
 
+# A URL typed without a scheme is read as https (Django 6's default, chosen now).
+URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+
+
 class ContentInline(admin.StackedInline):
     extra = 0
+    formfield_overrides = URL_FIELDS
 
     def has_change_permission(self, request, obj=None):
         return obj is None or not obj.is_published
@@ -134,5 +140,6 @@ class SectionAdmin(TrackedAdmin):
 
 @admin.register(Reference)
 class ReferenceAdmin(SectionAdmin):
+    formfield_overrides = URL_FIELDS
     list_display = ["__str__", "revision", "doi", "pubmed_id"]
     search_fields = ["citation", "doi", "pubmed_id", "url"]

@@ -472,6 +472,13 @@ class RevisionContentQuerySet(models.QuerySet):
     def _touches_published(self) -> bool:
         return self.filter(revision__state=Revision.State.PUBLISHED).exists()
 
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        revision_ids = {obj.revision_id for obj in objs}
+        if Revision.objects.filter(pk__in=revision_ids, state=Revision.State.PUBLISHED).exists():
+            raise PublishedRevisionImmutable()
+        return super().bulk_create(objs, *args, **kwargs)
+
     def update(self, **kwargs):
         if self._touches_published():
             raise PublishedRevisionImmutable()

@@ -3,6 +3,7 @@
 import string
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.db.models.functions import Lower
 
 from encyclopedia.models import Article, Reference, Section
 
@@ -35,8 +36,8 @@ def article_list_for_index(*, letter: str | None = None, query: str = "") -> Que
         condition = Q()
         for word in words[:8]:
             condition &= Q(title__icontains=word)
-        return articles.filter(condition).order_by("title")
-    return articles.starting_with(letter or "A").order_by("title")
+        return articles.filter(condition).order_by(Lower("title"), "title")
+    return articles.starting_with(letter or "A").order_by(Lower("title"), "title")
 
 
 def article_list_recently_updated(*, limit: int = 8) -> QuerySet[Article]:

@@ -322,7 +322,11 @@ class StaleDraft(StaleVersion):
     """The draft was saved by someone else since the editor loaded it."""
 
     def __init__(self, revision: Revision) -> None:
-        last = revision.history.order_by("-history_date").select_related("history_user").first()
+        last = (
+            revision.history.order_by("-history_date", "-history_id")
+            .select_related("history_user")
+            .first()
+        )
         who = last.history_user if last and last.history_user else "Someone"
         super().__init__(
             f"{who} changed this draft {naturaltime(revision.updated_at)}. Your text is kept "
