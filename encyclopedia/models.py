@@ -49,10 +49,12 @@ class PublishedRevisionImmutable(DomainError):
 
 
 class ReviewPolicy(models.Model):
-    """How often published articles are re-reviewed. One row; edited by editorial directors.
+    """How often published articles are re-reviewed, and how the re-review is chased.
+    One row; edited by editorial directors.
 
-    The intervals live next to the articles because `next_review_due` is derived from
-    them on every write; the review process reads the windows from here too.
+    The policy lives next to the articles because `next_review_due` is derived from its
+    intervals on every write. The chasing knobs (reminders, escalation) sit on the same
+    row so a director edits the programme in one place; the reviews app acts on them.
     """
 
     default_interval_months = models.PositiveSmallIntegerField(
@@ -62,6 +64,21 @@ class ReviewPolicy(models.Model):
         default=60,
         validators=[MaxValueValidator(365)],
         help_text="Articles due within this many days count as due soon.",
+    )
+    open_cycles_when_due_soon = models.BooleanField(
+        default=False,
+        help_text="Open a review cycle when an article enters the due-soon window, "
+        "not only once it is due.",
+    )
+    reminder_every_days = models.PositiveSmallIntegerField(
+        default=7,
+        validators=[MinValueValidator(1), MaxValueValidator(90)],
+        help_text="How often an assigned reviewer gets a digest of their open reviews.",
+    )
+    escalate_after_days = models.PositiveSmallIntegerField(
+        default=30,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+        help_text="Overdue by more than this many days: editorial directors are told.",
     )
 
     history = HistoricalRecords()

@@ -206,15 +206,195 @@ class Approval(models.Model):
         return STEP_ROLES[Step(self.step)]
 
 
+class ReviewCycleQuerySet(models.QuerySet):
+    def open(self) -> "ReviewCycleQuerySet":
+        return self.filter(state__in=ReviewCycle.OPEN_STATES)
+
+
+class ReviewCycle(models.Model):
+    """The periodic re-review of one published article.
+
+    Opened when the article falls due (or due soon, or out of cycle when a guideline
+    changes), assigned to a qualified reviewer, and closed by a re-certification (the
+    live content is still accurate), by a revised version being published, or by the
+    article being retired. The database allows one open cycle per article.
+    """
+
+    class State(models.TextChoices):
+        OPEN = "open", "Open"
+        IN_PROGRESS = "in_progress", "In progress (revision being drafted)"
+        COMPLETED = "completed", "Completed"
+        CANCELLED = "cancelled", "Cancelled"
+
+    class Outcome(models.TextChoices):
+        RECERTIFIED = "recertified", "Re-certified, no change"
+        REVISED = "revised", "Revised"
+
+    class Origin(models.TextChoices):
+        DUE = "due", "Review date passed"
+        DUE_SOON = "due_soon", "Review date approaching"
+        OUT_OF_CYCLE = "out_of_cycle", "Out-of-cycle review"
+
+    OPEN_STATES = (State.OPEN, State.IN_PROGRESS)
+
+    article = models.ForeignKey(
+        "encyclopedia.Article", on_delete=models.PROTECT, related_name="review_cycles"
+    )
+    due_on = models.DateField(help_text="The review date the cycle answers to.")
+    origin = models.CharField(max_length=20, choices=Origin.choices, default=Origin.DUE)
+    reason = models.TextField(blank=True, help_text="Why an out-of-cycle review was opened.")
+    opened_at = models.DateTimeField(default=timezone.now)
+    opened_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    state = models.CharField(max_length=20, choices=State.choices, default=State.OPEN)
+    assignee = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assigned_review_cycles",
+    )
+    assigned_at = models.DateTimeField(null=True, blank=True)
+    unassigned_reason = models.CharField(
+        max_length=300, blank=True, help_text="Why no reviewer could be assigned."
+    )
+    outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
+    revision = models.ForeignKey(
+        Revision,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="review_cycles",
+        help_text="The revision drafted to answer this review.",
+    )
+    attestation = models.TextField(blank=True)
+    signer_credit = models.CharField(max_length=600, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    history = HistoricalRecords()
+    objects = ReviewCycleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        constraints = [
+            # Rule 6: running the overdue job twice, or on two workers, opens no duplicate.
+            models.UniqueConstraint(
+                fields=["article"],
+                condition=Q(state__in=["open", "in_progress"]),
+                name="one_open_review_cycle_per_article",
+            ),
+            models.CheckConstraint(
+                condition=Q(state__in=["open", "in_progress"], closed_at=None)
+                | Q(state__in=["completed", "cancelled"], closed_at__isnull=False),
+                name="review_cycle_closed_at_matches_state",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["assignee", "due_on"],
+                condition=Q(state__in=["open", "in_progress"]),
+                name="review_cycle_open_idx",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Review of {self.article} due {self.due_on}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in self.OPEN_STATES
+
+
+class ReminderSent(models.Model):
+    """A reminder or escalation about one cycle, to one person, on one day. Written before
+    the e-mail goes out (unique per day, so a re-run sends nothing twice) and marked sent
+    after; shown on the cycle's page."""
+
+    class Kind(models.TextChoices):
+        ASSIGNED = "assigned", "New assignment"
+        REMINDER = "reminder", "Reminder"
+        ESCALATION = "escalation", "Escalation"
+
+    cycle = models.ForeignKey(ReviewCycle, on_delete=models.CASCADE, related_name="reminders")
+    recipient = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    sent_on = models.DateField()
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-sent_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cycle", "recipient", "kind", "sent_on"], name="one_reminder_a_day"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} to {self.recipient} on {self.sent_on}"
+
+
+class MetricSnapshot(models.Model):
+    """The day's review-schedule counts, overall (specialty blank) and per specialty, for
+    the dashboard's trend chart."""
+
+    day = models.DateField()
+    specialty = models.ForeignKey(
+        "accounts.Specialty", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    published = models.PositiveIntegerField(default=0)
+    current = models.PositiveIntegerField(default=0)
+    due_soon = models.PositiveIntegerField(default=0)
+    never_reviewed = models.PositiveIntegerField(default=0)
+    overdue_1_30 = models.PositiveIntegerField(default=0)
+    overdue_31_90 = models.PositiveIntegerField(default=0)
+    overdue_91_180 = models.PositiveIntegerField(default=0)
+    overdue_181_365 = models.PositiveIntegerField(default=0)
+    overdue_over_365 = models.PositiveIntegerField(default=0)
+    open_cycles = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["day"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "specialty"], name="one_snapshot_per_day_and_specialty"
+            ),
+            models.UniqueConstraint(
+                fields=["day"],
+                condition=Q(specialty=None),
+                name="one_overall_snapshot_per_day",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Snapshot {self.day} {self.specialty or 'all'}"
+
+    @property
+    def overdue(self) -> int:
+        return (
+            self.overdue_1_30
+            + self.overdue_31_90
+            + self.overdue_91_180
+            + self.overdue_181_365
+            + self.overdue_over_365
+        )
+
+
 class AuditEvent(models.Model):
-    """An append-only record of one thing that happened to a revision or article:
-    who, when, from which state to which, and the note they gave."""
+    """An append-only record of one thing that happened to a revision, a review cycle or
+    an article: who, when, from which state to which, and the note they gave."""
 
     article = models.ForeignKey(
         "encyclopedia.Article", on_delete=models.PROTECT, related_name="audit_events"
     )
     revision = models.ForeignKey(
         Revision, on_delete=models.PROTECT, null=True, blank=True, related_name="audit_events"
+    )
+    cycle = models.ForeignKey(
+        ReviewCycle, on_delete=models.PROTECT, null=True, blank=True, related_name="audit_events"
     )
     actor = models.ForeignKey(
         "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"

@@ -5,6 +5,8 @@ sent; a row is marked sent as it goes out. A retried or duplicated task finds th
 rows already there and sends only what is left.
 """
 
+from functools import partial
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
@@ -12,10 +14,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
+from reviews import tasks
 from reviews.models import Approval, AuditEvent, Notification
 
 AUTHOR_EVENTS = {
     "request_changes": "Changes requested",
+    "cycle_request_changes": "Periodic review asks for changes",
     "reject": "Rejected",
     "approve": "Approved — ready to publish",
     "publish": "Published",
@@ -114,3 +118,16 @@ def notifications_send(*, event_id: int) -> int:
             notification.sent_at = timezone.now()
             notification.save(update_fields=["sent_at"])
             sent += 1
+
+
+def notify(event: AuditEvent) -> None:
+    """Write the event's messages now (who to tell depends on the state at this moment),
+    and send them once the transaction has committed."""
+    if notifications_create(event=event):
+        transaction.on_commit(partial(_enqueue_unsent, event.pk))
+
+
+def _enqueue_unsent(event_id: int) -> None:
+    # Rows can be settled before the commit (e.g. marked sent by a data import).
+    if Notification.objects.filter(event_id=event_id, sent_at=None).exists():
+        tasks.send_event_notifications.delay(event_id)

@@ -10,10 +10,8 @@ runs after the transaction commits.
 import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import partial
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
 from django.utils import timezone
 
 from accounts.models import ReviewerProfile, User
@@ -22,7 +20,7 @@ from core.errors import DomainError, InvalidTransition, PermissionDenied
 from encyclopedia import services as content
 from encyclopedia.models import Article, Revision, Section
 from encyclopedia.services import Credit
-from reviews import notifications, tasks, workflow
+from reviews import cycles, notifications, workflow
 from reviews.merge import MergeResult, merge_content
 from reviews.models import (
     ATTESTATION_TEXT,
@@ -32,10 +30,10 @@ from reviews.models import (
     AuditEvent,
     ChainStep,
     Comment,
-    Notification,
     Step,
     Submission,
 )
+from reviews.rules import reviewer_refusal
 
 State = Revision.State
 DEFAULT_CHAINS = {
@@ -106,19 +104,6 @@ def _audit(
         to_state=to_state,
         note=note,
     )
-
-
-def _notify_after_commit(event: AuditEvent) -> None:
-    """Write the event's messages now (who to tell depends on the state at this moment),
-    and send them once the transaction has committed."""
-    if notifications.notifications_create(event=event):
-        transaction.on_commit(partial(_enqueue_unsent, event.pk))
-
-
-def _enqueue_unsent(event_id: int) -> None:
-    # Rows can be settled before the commit (e.g. marked sent by a data import).
-    if Notification.objects.filter(event_id=event_id, sent_at=None).exists():
-        tasks.send_event_notifications.delay(event_id)
 
 
 def _require_role(user: User, role: Role, action: str) -> None:
@@ -195,44 +180,6 @@ def chain_set(*, kind: str, steps: Sequence[str], director: User) -> list[ChainS
 # --- Who may sign -------------------------------------------------------------------
 
 
-def reviewer_refusal(
-    *,
-    profile: ReviewerProfile | None,
-    article: Article,
-    step: str,
-    on: datetime.date,
-    specialty_overridden: bool = False,
-) -> str | None:
-    """Why this clinician may not sign a medical step of `article` on `on`, or None."""
-    if profile is None:
-        return "A medical sign-off needs a reviewer profile with credentials."
-    if not profile.is_active:
-        return f"{profile.credit_name} is not an active reviewer."
-    if profile.licence_expires_on is None or profile.licence_expires_on < on:
-        return f"{profile.credit_name}'s licence is not valid on {on:%B %-d, %Y}."
-    if profile.conflict_specialties.filter(pk=article.specialty_id).exists():
-        return (
-            f"{profile.credit_name} declared a conflict of interest covering "
-            f"{article.specialty.name}."
-        )
-    conflicted_topic = profile.conflict_topics.filter(articles=article).first()
-    if conflicted_topic is not None:
-        return (
-            f"{profile.credit_name} declared a conflict of interest covering "
-            f"{conflicted_topic.name}."
-        )
-    if (
-        step == Step.MEDICAL_REVIEW
-        and not specialty_overridden
-        and not profile.specialties.filter(pk=article.specialty_id).exists()
-    ):
-        return (
-            f"{profile.credit_name} does not review {article.specialty.name}; an editorial "
-            "director can allow it with a recorded reason."
-        )
-    return None
-
-
 def sign_off_refusal(*, approval: Approval, user: User, on: datetime.date) -> str | None:
     """Why `user` may not decide `approval` now, or None. The pages use it to explain a
     disabled button; the services raise it."""
@@ -285,31 +232,12 @@ def _check_sign_off(approval: Approval, user: User, on: datetime.date) -> None:
         raise problem
 
 
-def eligible_reviewers(*, article: Article, exclude_users: Sequence[int], on: datetime.date):
+def eligible_reviewers(
+    *, article: Article, exclude_users: Sequence[int], on: datetime.date
+) -> list[ReviewerProfile]:
     """Reviewers who could sign the medical review of `article`, least loaded first."""
-    candidates = (
-        ReviewerProfile.objects.licensed_on(on)
-        .filter(
-            specialties=article.specialty_id,
-            user__is_active=True,
-            user__groups__name=Role.MEDICAL_REVIEWER.value,
-        )
-        .exclude(user_id__in=exclude_users)
-        .exclude(user=None)
-        .exclude(conflict_specialties=article.specialty_id)
-        .exclude(conflict_topics__articles=article)
-        .annotate(
-            load=Count(
-                "user__assigned_approvals",
-                filter=Q(user__assigned_approvals__decision__in=Approval.OPEN_DECISIONS),
-                distinct=True,
-            )
-        )
-        .select_related("user")
-        .order_by("load", "credit_name", "pk")
-        .distinct()
-    )
-    return candidates
+    slots = cycles.qualified_reviewers(article=article, exclude_users=set(exclude_users), today=on)
+    return [slot.profile for slot in slots]
 
 
 # --- Drafts ---------------------------------------------------------------------------
@@ -419,7 +347,7 @@ def revision_submit(
         )
         _track(approval, user=editor, reason="Approval chain opened")
         approval.save()
-    _notify_after_commit(event)
+    notifications.notify(event)
     return submission
 
 
@@ -441,9 +369,9 @@ def _medical_assignee(
         return reviewer.user
     # The least-loaded qualified reviewer with room; else the step waits in the pool
     # for any qualified reviewer, or for a director to assign it.
-    for candidate in eligible_reviewers(article=article, exclude_users=list(editors), on=on):
-        if candidate.load < candidate.capacity:
-            return candidate.user
+    for slot in cycles.qualified_reviewers(article=article, exclude_users=editors, today=on):
+        if slot.has_room:
+            return slot.profile.user
     return None
 
 
@@ -542,7 +470,7 @@ def approval_approve(
             note=f"{approval.get_step_display()} signed; approved for publishing",
             now=now,
         )
-    _notify_after_commit(event)
+    notifications.notify(event)
     return approval
 
 
@@ -569,7 +497,7 @@ def _decide_against(
     )
     _close_live_submission(revision, submission_state, now=now, user=signer, reason=comment)
     event = _move(revision, transition, actor=signer, note=comment, now=now)
-    _notify_after_commit(event)
+    notifications.notify(event)
     return approval
 
 
@@ -673,7 +601,7 @@ def approval_assign(
         now=now,
     )
     if approval.decision == Approval.Decision.PENDING:
-        _notify_after_commit(event)
+        notifications.notify(event)
     return approval
 
 
@@ -746,6 +674,13 @@ def revision_publish(*, revision: Revision, editor: User, now=None) -> Article:
     submission.state = Submission.State.PUBLISHED
     _track(submission, user=editor, reason=reason)
     submission.save(update_fields=["state"])
+    cycles.cycles_close_for_publish(
+        article=article,
+        revision=revision,
+        review_date_moved=credit is not None,
+        user=editor,
+        now=now,
+    )
     event = _audit(
         revision=revision,
         actor=editor,
@@ -755,7 +690,7 @@ def revision_publish(*, revision: Revision, editor: User, now=None) -> Article:
         note=submission.change_summary,
         now=now,
     )
-    _notify_after_commit(event)
+    notifications.notify(event)
 
     stale = Revision.objects.select_for_update().filter(
         article=article,
@@ -765,7 +700,26 @@ def revision_publish(*, revision: Revision, editor: User, now=None) -> Article:
     for other in stale.exclude(pk=revision.pk):
         note = f"v{revision.number} was published first"
         _close_live_submission(other, Submission.State.VOIDED, now=now, user=editor, reason=note)
-        _notify_after_commit(_move(other, "supersede", actor=editor, note=note, now=now))
+        notifications.notify(_move(other, "supersede", actor=editor, note=note, now=now))
+    return article
+
+
+@transaction.atomic
+def article_retire(*, article: Article, director: User, reason: str, now=None) -> Article:
+    """Take an article off the site (its URL answers 410 Gone) and cancel its open review."""
+    now = now or timezone.now()
+    _require_role(director, Role.EDITORIAL_DIRECTOR, "retire articles")
+    article = content.article_retire(article=article, user=director, reason=reason)
+    cycles.cycles_cancel_for_retirement(article=article, user=director, reason=reason, now=now)
+    _audit(
+        article=article,
+        actor=director,
+        action="retire",
+        from_state=Article.Status.PUBLISHED,
+        to_state=Article.Status.RETIRED,
+        note=reason,
+        now=now,
+    )
     return article
 
 

@@ -238,11 +238,12 @@ def revision_detail(request: HttpRequest, revision_id: int) -> HttpResponse:
         (a for a in (current.approvals.all() if current else []) if a.decision == "pending"), None
     )
     day = today()
-    reviewers = services.eligible_reviewers(
+    qualified = services.eligible_reviewers(
         article=revision.article,
         exclude_users=[revision.author_id, *[u.pk for u in revision.contributors.all()]],
         on=day,
     )
+    reviewers = ReviewerProfile.objects.filter(pk__in=[profile.pk for profile in qualified])
     return render(
         request,
         "reviews/revision_detail.html",

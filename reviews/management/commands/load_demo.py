@@ -267,13 +267,10 @@ class Command(BaseCommand):
         `upto` stops after that many sign-offs (and does not publish)."""
         article = revision.article
         at = _moment(day, 9)
-        reviewer = (
-            services.eligible_reviewers(
-                article=article, exclude_users=[revision.author_id], on=day
-            ).first()
-            if kind != Revision.Kind.CORRECTION
-            else None
+        candidates = services.eligible_reviewers(
+            article=article, exclude_users=[revision.author_id], on=day
         )
+        reviewer = candidates[0] if candidates and kind != Revision.Kind.CORRECTION else None
         submission = services.revision_submit(
             revision=revision,
             editor=editor,
