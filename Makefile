@@ -22,6 +22,10 @@ run: export DEBUG ?= 1
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
+	@# The scheduled jobs once now, so the dashboards have today's picture at once.
+	$(PY) manage.py flag_overdue_reviews
+	$(PY) manage.py assign_reviewers
+	$(PY) manage.py snapshot_review_metrics
 	@echo
 	@echo "  Stet is starting at http://127.0.0.1:$(PORT)/"
 	@echo "  Demo sign-ins (password for all: $$($(PY) manage.py load_demo --print-password)):"

@@ -1,10 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from core.views import healthz
+
 admin.site.site_header = "Stet administration"
 admin.site.site_title = "Stet"
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
     path("work/", include("reviews.urls")),

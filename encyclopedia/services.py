@@ -17,8 +17,16 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.models import ReviewerProfile, Specialty, User
-from core.errors import DomainError, InvalidTransition, StaleVersion
-from encyclopedia.models import Article, Reference, Revision, Section, Topic
+from core.errors import DomainError, InvalidTransition, PermissionDenied, StaleVersion
+from encyclopedia.models import (
+    Article,
+    Reference,
+    ReviewPolicy,
+    Revision,
+    Section,
+    SpecialtyReviewInterval,
+    Topic,
+)
 
 
 @dataclass(frozen=True)
@@ -61,6 +69,8 @@ def _unvalidated_fields(obj) -> list[str]:
         return ["number", "slug", "live_revision", "reviewed_by", "specialty"]
     if isinstance(obj, Revision):
         return ["article", "author", "based_on", "copied_from"]
+    if isinstance(obj, SpecialtyReviewInterval):
+        return ["specialty"]
     return ["revision"]
 
 
@@ -456,3 +466,55 @@ def review_schedule_recompute(*, specialty: Specialty | None = None) -> int:
     if specialty is not None:
         articles = articles.filter(specialty=specialty)
     return articles.reschedule()
+
+
+POLICY_FIELDS = (
+    "default_interval_months",
+    "due_soon_days",
+    "open_cycles_when_due_soon",
+    "reminder_every_days",
+    "escalate_after_days",
+)
+
+
+@transaction.atomic
+def review_policy_update(*, user: User, **values) -> ReviewPolicy:
+    """Change the review policy. A new default interval reschedules every article that
+    follows it, in the same transaction."""
+    if not user.has_perm("encyclopedia.change_reviewpolicy"):
+        raise PermissionDenied("Only editorial directors change the review policy.")
+    policy = ReviewPolicy.objects.select_for_update().get(pk=ReviewPolicy.current().pk)
+    changed = [
+        name for name in POLICY_FIELDS if name in values and getattr(policy, name) != values[name]
+    ]
+    for name in changed:
+        setattr(policy, name, values[name])
+    if not changed:
+        return policy
+    _tracked_save(policy, user=user, reason="Policy changed: " + ", ".join(changed))
+    if "default_interval_months" in changed:
+        review_schedule_recompute()
+    return policy
+
+
+@transaction.atomic
+def specialty_interval_set(
+    *, user: User, specialty: Specialty, interval_months: int | None
+) -> SpecialtyReviewInterval | None:
+    """Give a specialty its own review interval (None: back to the policy default), and
+    reschedule its articles."""
+    if not user.has_perm("encyclopedia.change_reviewpolicy"):
+        raise PermissionDenied("Only editorial directors change the review policy.")
+    current = SpecialtyReviewInterval.objects.filter(specialty=specialty).first()
+    reason = f"{specialty.name}: review every {interval_months or 'default'} months"
+    if interval_months is None:
+        if current is not None:
+            current._history_user, current._change_reason = user, reason
+            current.delete()
+        result = None
+    else:
+        result = current or SpecialtyReviewInterval(specialty=specialty)
+        result.interval_months = interval_months
+        _tracked_save(result, user=user, reason=reason)
+    review_schedule_recompute(specialty=specialty)
+    return result

@@ -6,6 +6,7 @@ from accounts.roles import Role
 from encyclopedia.models import (
     SECTION_BODY_MAX_CHARS,
     SUMMARY_MAX_CHARS,
+    ReviewPolicy,
     Revision,
     Topic,
     doi_validator,
@@ -210,4 +211,66 @@ class ChainForm(forms.Form):
         choices=Step.choices,
         widget=forms.CheckboxSelectMultiple,
         help_text="Steps run in this order: medical review, medical director, editorial director.",
+    )
+
+
+class RecertifyForm(forms.Form):
+    attested = forms.BooleanField(
+        required=False, label="I have reviewed this content and it is still medically accurate."
+    )
+    password = forms.CharField(
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        label="Your password",
+        help_text="Signing is re-authenticated: enter your password again.",
+    )
+
+
+class CycleChangesForm(forms.Form):
+    note = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), max_length=5000, label="What needs to change"
+    )
+
+
+class OutOfCycleForm(forms.Form):
+    reason = forms.CharField(
+        max_length=500, help_text='Recorded on every cycle, e.g. "Retraction notice".'
+    )
+    specialty = forms.ModelChoiceField(queryset=Specialty.objects.all(), required=False)
+    topic = forms.ModelChoiceField(queryset=Topic.objects.all(), required=False)
+    reference = forms.CharField(
+        max_length=1000,
+        required=False,
+        label="Cited work",
+        help_text="A DOI (10.xxxx/…), a PubMed id, or a URL: every article citing it.",
+    )
+
+
+class PolicyForm(forms.ModelForm):
+    class Meta:
+        model = ReviewPolicy
+        fields = [
+            "default_interval_months",
+            "due_soon_days",
+            "open_cycles_when_due_soon",
+            "reminder_every_days",
+            "escalate_after_days",
+        ]
+
+
+class SpecialtyIntervalForm(forms.Form):
+    specialty = forms.ModelChoiceField(queryset=Specialty.objects.all())
+    interval_months = forms.IntegerField(
+        min_value=1,
+        max_value=120,
+        required=False,
+        help_text="Blank: back to the policy's default interval.",
+    )
+
+
+class CycleAssignForm(forms.Form):
+    reviewer = forms.ModelChoiceField(
+        queryset=User.objects.filter(
+            groups__name=Role.MEDICAL_REVIEWER.value, is_active=True
+        ).order_by("last_name"),
+        label="Reviewer",
     )

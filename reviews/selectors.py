@@ -15,7 +15,15 @@ from encyclopedia.models import (
     Revision,
     Section,
 )
-from reviews.models import STEP_ROLES, Approval, AuditEvent, Comment, Submission
+from reviews.models import (
+    STEP_ROLES,
+    Approval,
+    AuditEvent,
+    Comment,
+    ReminderSent,
+    ReviewCycle,
+    Submission,
+)
 
 UNFINISHED_STATES = [
     Revision.State.DRAFT,
@@ -258,4 +266,62 @@ def article_list_overdue(*, today: datetime.date) -> QuerySet[Article]:
         .select_related("specialty")
         .only("number", "title", "next_review_due", "last_reviewed_on", "specialty__name")
         .order_by("next_review_due", "title")
+    )
+
+
+# --- Review cycles ------------------------------------------------------------------------
+
+
+def cycle_list_open(*, unassigned_only: bool = False) -> QuerySet[ReviewCycle]:
+    cycles = (
+        ReviewCycle.objects.open()
+        .select_related("article", "article__specialty", "assignee")
+        .order_by("due_on", "pk")
+    )
+    if unassigned_only:
+        cycles = cycles.filter(assignee=None)
+    return cycles
+
+
+def cycle_list_for_reviewer(*, user: User) -> QuerySet[ReviewCycle]:
+    """This reviewer's open periodic reviews, most overdue first."""
+    return (
+        ReviewCycle.objects.open()
+        .filter(assignee=user)
+        .select_related("article", "article__specialty", "revision")
+        .order_by("due_on", "pk")
+    )
+
+
+def cycle_get(*, cycle_id: int) -> ReviewCycle | None:
+    return (
+        ReviewCycle.objects.select_related(
+            "article",
+            "article__specialty",
+            "article__live_revision",
+            "assignee",
+            "opened_by",
+            "closed_by",
+            "revision",
+        )
+        .prefetch_related(
+            Prefetch(
+                "article__live_revision__sections", queryset=Section.objects.order_by("position")
+            ),
+            Prefetch(
+                "article__live_revision__references",
+                queryset=Reference.objects.order_by("position"),
+            ),
+            Prefetch(
+                "reminders",
+                queryset=ReminderSent.objects.select_related("recipient").order_by(
+                    "-sent_on", "kind"
+                ),
+            ),
+            Prefetch(
+                "audit_events", queryset=AuditEvent.objects.select_related("actor").order_by("at")
+            ),
+        )
+        .filter(pk=cycle_id)
+        .first()
     )

@@ -39,4 +39,12 @@ urlpatterns = [
     ),
     path("approvals/<int:approval_id>/assign/", views.approval_assign, name="approval-assign"),
     path("preview/", views.markdown_preview, name="markdown-preview"),
+    path("cycles/", views.cycles, name="cycles"),
+    path("cycles/assign/", views.cycle_assign, name="cycle-assign"),
+    path("cycles/out-of-cycle/", views.out_of_cycle, name="out-of-cycle"),
+    path("cycles/<int:cycle_id>/", views.cycle_detail, name="cycle"),
+    path("cycles/<int:cycle_id>/recertify/", views.cycle_recertify, name="cycle-recertify"),
+    path("cycles/<int:cycle_id>/changes/", views.cycle_request_changes, name="cycle-changes"),
+    path("policy/", views.policy, name="policy"),
+    re_path(ARTICLE + r"retire/$", views.article_retire, name="article-retire"),
 ]

@@ -17,9 +17,10 @@ from accounts.roles import Role
 from core.clock import today
 from core.errors import DomainError
 from encyclopedia import services as content
-from encyclopedia.models import Article, Revision, Section
+from encyclopedia.models import Article, ReviewPolicy, Revision, Section, SpecialtyReviewInterval
 from encyclopedia.rendering import render_markdown
 from encyclopedia.services import StaleDraft
+from reviews import cycles as review_cycles
 from reviews import selectors, services, workflow
 from reviews.diffs import compare_revisions, word_diff_html
 from reviews.forms import (
@@ -27,12 +28,18 @@ from reviews.forms import (
     AssignForm,
     ChainForm,
     CommentForm,
+    CycleAssignForm,
+    CycleChangesForm,
     DecisionForm,
     DraftForm,
+    OutOfCycleForm,
     OverrideForm,
+    PolicyForm,
+    RecertifyForm,
+    SpecialtyIntervalForm,
     SubmitForm,
 )
-from reviews.models import Approval, ChainStep, Comment, Step
+from reviews.models import Approval, ChainStep, Comment, ReviewCycle, Step
 
 TEAM = (Role.EDITOR, Role.MEDICAL_REVIEWER, Role.MEDICAL_DIRECTOR, Role.EDITORIAL_DIRECTOR)
 SIGNERS = (Role.MEDICAL_REVIEWER, Role.MEDICAL_DIRECTOR, Role.EDITORIAL_DIRECTOR)
@@ -88,7 +95,9 @@ def queue(request: HttpRequest) -> HttpResponse:
         "reviews/queue.html",
         {
             "approvals": selectors.approval_queue(user=request.user)[:200],
+            "cycles": selectors.cycle_list_for_reviewer(user=request.user)[:200],
             "decided": selectors.approval_list_decided(user=request.user),
+            "today": today(),
         },
     )
 
@@ -584,3 +593,202 @@ def chains(request: HttpRequest) -> HttpResponse:
             ],
         },
     )
+
+
+# --- Periodic review cycles --------------------------------------------------------------------
+
+
+@role_required(Role.EDITORIAL_DIRECTOR)
+@require_safe
+def cycles(request: HttpRequest) -> HttpResponse:
+    unassigned_only = request.GET.get("unassigned") == "1"
+    page = Paginator(selectors.cycle_list_open(unassigned_only=unassigned_only), 50).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "reviews/cycles.html",
+        {
+            "page": page,
+            "unassigned_only": unassigned_only,
+            "today": today(),
+            "assign_form": CycleAssignForm(),
+        },
+    )
+
+
+def _cycle_or_404(cycle_id: int) -> ReviewCycle:
+    cycle = selectors.cycle_get(cycle_id=cycle_id)
+    if cycle is None:
+        raise Http404("No such review cycle.")
+    return cycle
+
+
+@role_required(*TEAM)
+@require_safe
+def cycle_detail(request: HttpRequest, cycle_id: int) -> HttpResponse:
+    cycle = _cycle_or_404(cycle_id)
+    is_assignee = cycle.assignee_id == request.user.pk
+    refusal = None
+    if is_assignee and cycle.state == ReviewCycle.State.OPEN:
+        refusal = review_cycles.assignment_refusal_for_signing(
+            cycle=cycle, reviewer=request.user, today=today()
+        )
+    return render(
+        request,
+        "reviews/cycle_detail.html",
+        {
+            "cycle": cycle,
+            "article": cycle.article,
+            "live": cycle.article.live_revision,
+            "is_assignee": is_assignee,
+            "refusal": refusal,
+            "recertify_form": RecertifyForm(),
+            "changes_form": CycleChangesForm(),
+            "assign_form": CycleAssignForm(initial={"reviewer": cycle.assignee_id}),
+            "days_overdue": (today() - cycle.due_on).days,
+        },
+    )
+
+
+@role_required(Role.MEDICAL_REVIEWER)
+@require_POST
+def cycle_recertify(request: HttpRequest, cycle_id: int) -> HttpResponse:
+    cycle = get_object_or_404(ReviewCycle, pk=cycle_id)
+    form = RecertifyForm(request.POST)
+    form.is_valid()
+    if not request.user.check_password(form.cleaned_data.get("password", "")):
+        messages.error(request, "That password is not right: the sign-off was not recorded.")
+        return redirect("reviews:cycle", cycle_id=cycle_id)
+    if _attempt(
+        request,
+        lambda: review_cycles.cycle_recertify(
+            cycle=cycle, reviewer=request.user, attested=form.cleaned_data.get("attested", False)
+        ),
+        "Re-certified: the page's Review Date is today and the credit names you.",
+    ):
+        return redirect("reviews:queue")
+    return redirect("reviews:cycle", cycle_id=cycle_id)
+
+
+@role_required(Role.MEDICAL_REVIEWER)
+@require_POST
+def cycle_request_changes(request: HttpRequest, cycle_id: int) -> HttpResponse:
+    cycle = get_object_or_404(ReviewCycle, pk=cycle_id)
+    _attempt(
+        request,
+        lambda: review_cycles.cycle_request_changes(
+            cycle=cycle, reviewer=request.user, note=request.POST.get("note", "")
+        ),
+        "Changes requested: a draft is open for the page's editor, with your note.",
+    )
+    return redirect("reviews:cycle", cycle_id=cycle_id)
+
+
+@role_required(Role.EDITORIAL_DIRECTOR)
+@require_POST
+def cycle_assign(request: HttpRequest) -> HttpResponse:
+    """Assign one cycle, or every cycle ticked on a list, to a reviewer."""
+    form = CycleAssignForm(request.POST)
+    ids = [int(value) for value in request.POST.getlist("cycle") if value.isdigit()]
+    if not ids:
+        messages.error(request, "Tick the reviews to assign.")
+    elif not form.is_valid():
+        messages.error(request, "Choose an active medical reviewer.")
+    else:
+        chosen = ReviewCycle.objects.filter(pk__in=ids)
+        _attempt(
+            request,
+            lambda: review_cycles.cycles_assign(
+                cycles=chosen, reviewer=form.cleaned_data["reviewer"], director=request.user,
+                today=today(),
+            ),
+            f"Assigned {len(ids)} review(s) to {form.cleaned_data['reviewer']}.",
+        )  # fmt: skip
+    return redirect(request.POST.get("next") or reverse("reviews:cycles"))
+
+
+@role_required(Role.EDITORIAL_DIRECTOR)
+def out_of_cycle(request: HttpRequest) -> HttpResponse:
+    form = OutOfCycleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        outcome = {}
+
+        def open_reviews():
+            outcome["result"] = review_cycles.cycles_open_out_of_cycle(
+                director=request.user,
+                reason=data["reason"],
+                specialty=data["specialty"],
+                topic=data["topic"],
+                reference=data["reference"],
+                today=today(),
+            )
+
+        try:
+            open_reviews()
+        except DomainError as refusal:
+            messages.error(request, refusal.message)
+        else:
+            result = outcome["result"]
+            messages.success(
+                request,
+                f"{result.matched} articles matched: {len(result.opened)} reviews opened, "
+                f"{result.already_open} already had one open; "
+                f"{result.assignment.assigned_count} assigned.",
+            )
+            return redirect("reviews:cycles")
+    return render(request, "reviews/out_of_cycle.html", {"form": form})
+
+
+@role_required(Role.EDITORIAL_DIRECTOR)
+def policy(request: HttpRequest) -> HttpResponse:
+    current = ReviewPolicy.current()
+    form = PolicyForm(request.POST or None, instance=current, prefix="policy")
+    interval_form = SpecialtyIntervalForm(prefix="interval")
+    if request.method == "POST" and "interval-specialty" in request.POST:
+        interval_form = SpecialtyIntervalForm(request.POST, prefix="interval")
+        if interval_form.is_valid():
+            _attempt(
+                request,
+                lambda: content.specialty_interval_set(
+                    user=request.user,
+                    specialty=interval_form.cleaned_data["specialty"],
+                    interval_months=interval_form.cleaned_data["interval_months"],
+                ),
+                "Specialty interval saved; its articles are rescheduled.",
+            )
+            return redirect("reviews:policy")
+    elif request.method == "POST" and form.is_valid():
+        _attempt(
+            request,
+            lambda: content.review_policy_update(user=request.user, **form.cleaned_data),
+            "Review policy saved.",
+        )
+        return redirect("reviews:policy")
+    return render(
+        request,
+        "reviews/policy.html",
+        {
+            "form": form,
+            "interval_form": interval_form,
+            "intervals": SpecialtyReviewInterval.objects.select_related("specialty"),
+            "history": ReviewPolicy.history.select_related("history_user").order_by(
+                "-history_date"
+            )[:10],
+        },
+    )
+
+
+@role_required(Role.EDITORIAL_DIRECTOR)
+@require_POST
+def article_retire(request: HttpRequest, number: str) -> HttpResponse:
+    article = get_object_or_404(Article, number=number)
+    _attempt(
+        request,
+        lambda: services.article_retire(
+            article=article, director=request.user, reason=request.POST.get("reason", "")
+        ),
+        "Article retired: its page now answers 410 Gone, and its open review is cancelled.",
+    )
+    return redirect("reviews:article-history", number=number)

@@ -154,9 +154,7 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Stet <stet@localhost
 
 # --- Celery -------------------------------------------------------------------
 REDIS_URL = env.str("REDIS_URL", default="")
-CELERY_BROKER_URL = env.str(
-    "CELERY_BROKER_URL", default=REDIS_URL or "filesystem://localhost//"
-)
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL or "filesystem://localhost//")
 if CELERY_BROKER_URL.startswith("filesystem://"):
     _broker_dir = VAR_DIR / "celery-broker"
     # kombu does not create the folders; every process (web, worker, beat) needs them.
@@ -181,7 +179,30 @@ CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
-CELERY_BEAT_SCHEDULE: dict = {}
+# One beat process in the whole deployment enqueues these; `expires` drops runs that
+# queued up while no worker was there (the next run catches up anyway).
+CELERY_BEAT_SCHEDULE = {
+    "flag-overdue-reviews": {
+        "task": "reviews.tasks.flag_overdue_reviews",
+        "schedule": crontab(hour=5, minute=0),
+        "options": {"expires": 12 * 3600},
+    },
+    "assign-reviewers": {
+        "task": "reviews.tasks.assign_reviewers",
+        "schedule": crontab(minute=15),
+        "options": {"expires": 3000},
+    },
+    "send-review-reminders": {
+        "task": "reviews.tasks.send_review_reminders",
+        "schedule": crontab(hour=13, minute=0),
+        "options": {"expires": 12 * 3600},
+    },
+    "snapshot-review-metrics": {
+        "task": "reviews.tasks.snapshot_review_metrics",
+        "schedule": crontab(hour=4, minute=30),
+        "options": {"expires": 12 * 3600},
+    },
+}
 
 # --- Stet: the encyclopedia this instance publishes -----------------------------
 STET = {
@@ -200,8 +221,6 @@ STET = {
         ),
     ),
 }
-
-CRONTAB_NIGHTLY = crontab(hour=5, minute=0)
 
 LOGGING = {
     "version": 1,

@@ -5,40 +5,73 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('encyclopedia', '0002_roles_and_policy'),
+        ("encyclopedia", "0002_roles_and_policy"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalreviewpolicy',
-            name='escalate_after_days',
-            field=models.PositiveSmallIntegerField(default=30, help_text='Overdue by more than this many days: editorial directors are told.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(365)]),
+            model_name="historicalreviewpolicy",
+            name="escalate_after_days",
+            field=models.PositiveSmallIntegerField(
+                default=30,
+                help_text="Overdue by more than this many days: editorial directors are told.",
+                validators=[
+                    django.core.validators.MinValueValidator(1),
+                    django.core.validators.MaxValueValidator(365),
+                ],
+            ),
         ),
         migrations.AddField(
-            model_name='historicalreviewpolicy',
-            name='open_cycles_when_due_soon',
-            field=models.BooleanField(default=False, help_text='Open a review cycle when an article enters the due-soon window, not only once it is due.'),
+            model_name="historicalreviewpolicy",
+            name="open_cycles_when_due_soon",
+            field=models.BooleanField(
+                default=False,
+                help_text="Open a review cycle when an article enters the due-soon window, not only once it is due.",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalreviewpolicy',
-            name='reminder_every_days',
-            field=models.PositiveSmallIntegerField(default=7, help_text='How often an assigned reviewer gets a digest of their open reviews.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(90)]),
+            model_name="historicalreviewpolicy",
+            name="reminder_every_days",
+            field=models.PositiveSmallIntegerField(
+                default=7,
+                help_text="How often an assigned reviewer gets a digest of their open reviews.",
+                validators=[
+                    django.core.validators.MinValueValidator(1),
+                    django.core.validators.MaxValueValidator(90),
+                ],
+            ),
         ),
         migrations.AddField(
-            model_name='reviewpolicy',
-            name='escalate_after_days',
-            field=models.PositiveSmallIntegerField(default=30, help_text='Overdue by more than this many days: editorial directors are told.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(365)]),
+            model_name="reviewpolicy",
+            name="escalate_after_days",
+            field=models.PositiveSmallIntegerField(
+                default=30,
+                help_text="Overdue by more than this many days: editorial directors are told.",
+                validators=[
+                    django.core.validators.MinValueValidator(1),
+                    django.core.validators.MaxValueValidator(365),
+                ],
+            ),
         ),
         migrations.AddField(
-            model_name='reviewpolicy',
-            name='open_cycles_when_due_soon',
-            field=models.BooleanField(default=False, help_text='Open a review cycle when an article enters the due-soon window, not only once it is due.'),
+            model_name="reviewpolicy",
+            name="open_cycles_when_due_soon",
+            field=models.BooleanField(
+                default=False,
+                help_text="Open a review cycle when an article enters the due-soon window, not only once it is due.",
+            ),
         ),
         migrations.AddField(
-            model_name='reviewpolicy',
-            name='reminder_every_days',
-            field=models.PositiveSmallIntegerField(default=7, help_text='How often an assigned reviewer gets a digest of their open reviews.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(90)]),
+            model_name="reviewpolicy",
+            name="reminder_every_days",
+            field=models.PositiveSmallIntegerField(
+                default=7,
+                help_text="How often an assigned reviewer gets a digest of their open reviews.",
+                validators=[
+                    django.core.validators.MinValueValidator(1),
+                    django.core.validators.MaxValueValidator(90),
+                ],
+            ),
         ),
     ]
