@@ -97,7 +97,7 @@ def _write_content(
     shows field-level changes ("Treatment: body changed") rather than churn.
     """
     _sync_rows(
-        list(revision.sections.all()),
+        _match_sections(list(revision.sections.all()), sections),
         [asdict(section) for section in sections],
         lambda **values: Section(revision=revision, **values),
         user=user,
@@ -112,19 +112,40 @@ def _write_content(
     )
 
 
+def _match_sections(existing: list[Section], wanted: Sequence[SectionInput]) -> list:
+    """The stored sections lined up with the wanted ones by heading, so a section keeps
+    its row (and the comments anchored to it) when others are added, moved or removed.
+    Rows without a match come last, to be reused or deleted."""
+    by_heading: dict[str, list[Section]] = {}
+    for row in existing:
+        by_heading.setdefault(row.heading.strip().lower(), []).append(row)
+    lined_up = []
+    for section in wanted:
+        rows = by_heading.get(section.heading.strip().lower())
+        lined_up.append(rows.pop(0) if rows else None)
+    spare = [row for rows in by_heading.values() for row in rows]
+    # A renamed section takes a spare row in its place; the rest are removed.
+    lined_up = [row if row is not None else (spare.pop(0) if spare else None) for row in lined_up]
+    return [*lined_up, *spare]
+
+
 def _sync_rows(existing, wanted: list[dict], make, *, user: User | None, reason: str) -> None:
+    """Save `wanted` (in order) over `existing` rows lined up with them; rows past the
+    end, and None placeholders, become deletions and inserts."""
     for position, values in enumerate(wanted):
         values["position"] = position
-        if position < len(existing):
-            row = existing[position]
-            if all(getattr(row, field) == value for field, value in values.items()):
-                continue
+        row = existing[position] if position < len(existing) else None
+        if row is None:
+            row = make(**values)
+        elif all(getattr(row, field) == value for field, value in values.items()):
+            continue
+        else:
             for field, value in values.items():
                 setattr(row, field, value)
-        else:
-            row = make(**values)
         _tracked_save(row, user=user, reason=reason)
     for row in existing[len(wanted) :]:
+        if row is None:
+            continue
         row._history_user = user
         row._change_reason = reason
         row.delete()

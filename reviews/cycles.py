@@ -722,8 +722,13 @@ def snapshot_review_metrics(*, today: datetime.date) -> int:
 
 
 def _locked_cycle(cycle: ReviewCycle) -> ReviewCycle:
+    # The article first, as every workflow verb does: one lock order, no deadlock with
+    # a publish of the same article (which closes its cycle).
+    list(
+        Article.objects.select_for_update().filter(pk=cycle.article_id).values_list("pk", flat=True)
+    )
     return (
-        ReviewCycle.objects.select_for_update()
+        ReviewCycle.objects.select_for_update(of=("self",))
         .select_related("article", "article__specialty", "article__live_revision", "assignee")
         .get(pk=cycle.pk)
     )

@@ -33,8 +33,10 @@ def _diff_words(old: str, new: str) -> list[tuple[int, str]]:
         return "".join(chars)
 
     diffs = dmp.diff_main(encode(old), encode(new), False)
-    dmp.diff_charsToLines(diffs, tokens)
+    # Clean up while each character still stands for a whole word, so that the clean-up
+    # can never cut a word in two; then turn the characters back into words.
     dmp.diff_cleanupSemantic(diffs)
+    dmp.diff_charsToLines(diffs, tokens)
     return diffs
 
 

@@ -30,9 +30,11 @@ def merge_text(base: str, ours: str, theirs: str) -> tuple[str, bool]:
     if theirs == base:
         return ours, False
     dmp = diff_match_patch()
-    # Only exact context matches: a fuzzy match could splice a change into the wrong
-    # sentence of medical text.
-    dmp.Match_Threshold = 0.0
+    # Each change is replayed only where its surrounding text appears exactly (anywhere
+    # in the section): a fuzzy match could splice it into the wrong sentence of
+    # medical text, and then it is better reported as a conflict.
+    dmp.Match_Threshold = 1e-6
+    dmp.Match_Distance = 10**9
     merged, applied = dmp.patch_apply(dmp.patch_make(base, ours), theirs)
     if all(applied):
         return merged, False
@@ -94,17 +96,22 @@ def _merge_sections(base, ours, theirs, conflicts: list[str]) -> list[SectionInp
 
 
 def _merge_references(base, ours, theirs) -> list[ReferenceInput]:
-    base_keys = {reference_key(r) for r in base}
-    theirs_keys = {reference_key(r) for r in theirs}
+    """The draft's list, with each reference merged three ways by the work it cites:
+    references added or corrected on the live page come in, those it removed go (unless
+    the draft changed them), and the draft's own additions and corrections stay."""
+    base_by = {reference_key(r): r for r in base}
+    theirs_by = {reference_key(r): r for r in theirs}
     ours_keys = {reference_key(r) for r in ours}
-    merged = [
-        reference
-        for reference in ours
-        if reference_key(reference) in theirs_keys or reference_key(reference) not in base_keys
-    ]
-    merged += [
-        reference
-        for reference in theirs
-        if reference_key(reference) not in base_keys and reference_key(reference) not in ours_keys
-    ]
+    merged = []
+    for reference in ours:
+        key = reference_key(reference)
+        old, new = base_by.get(key), theirs_by.get(key)
+        if old is None:
+            merged.append(reference)  # the draft added it
+        elif new is None:
+            if reference != old:
+                merged.append(reference)  # removed live, but the draft corrected it
+        else:
+            merged.append(new if reference == old else reference)
+    merged += [r for key, r in theirs_by.items() if key not in base_by and key not in ours_keys]
     return merged

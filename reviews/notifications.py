@@ -16,6 +16,7 @@ from django.utils import timezone
 from accounts.models import User
 from reviews import tasks
 from reviews.models import Approval, AuditEvent, Notification
+from reviews.rules import reviewer_refusal
 
 AUTHOR_EVENTS = {
     "request_changes": "Changes requested",
@@ -56,8 +57,24 @@ def recipients_for(event: AuditEvent) -> tuple[list[User], str]:
             people = list(
                 User.objects.filter(groups__name=step.role.value, is_active=True)
                 .exclude(pk__in=editors)
+                .select_related("reviewer_profile")
                 .distinct()
             )
+            if step.is_medical:
+                # Only those who could sign: not an expired licence, not a conflict.
+                on = timezone.localdate(event.at)
+                people = [
+                    person
+                    for person in people
+                    if reviewer_refusal(
+                        profile=getattr(person, "reviewer_profile", None),
+                        article=revision.article,
+                        step=step.step,
+                        on=on,
+                        specialty_overridden=bool(step.specialty_override_reason),
+                    )
+                    is None
+                ]
         return people, f"Review needed ({step.get_step_display().lower()}): {title}"
     return [], ""
 

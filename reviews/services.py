@@ -52,9 +52,16 @@ MEDICAL_KINDS = frozenset({Revision.Kind.FULL_REVIEW, Revision.Kind.UPDATE})
 # --- Helpers shared by every verb ---------------------------------------------------
 
 
+def lock_article(article_id: int) -> None:
+    list(Article.objects.select_for_update().filter(pk=article_id).values_list("pk", flat=True))
+
+
 def _locked(revision: Revision) -> Revision:
+    """The revision, locked for this transaction. Every verb locks its article first,
+    then the revision: one order everywhere, so two verbs never wait on each other."""
+    lock_article(revision.article_id)
     return (
-        Revision.objects.select_for_update()
+        Revision.objects.select_for_update(of=("self",))
         .select_related("article", "article__specialty")
         .get(pk=revision.pk)
     )
@@ -123,7 +130,10 @@ def _require_required(text: str, what: str) -> str:
 
 
 def _close_live_submission(revision: Revision, state: str, *, now, user: User, reason: str) -> None:
-    """Close the revision's open or approved submission; void the steps not yet decided."""
+    """Close the revision's open or approved submission. Steps not yet decided are void;
+    when the submission itself is voided (taken back, withdrawn, superseded, rebased),
+    so are the sign-offs already given: they were given to text that is no longer
+    going forward."""
     submission = revision.submissions.filter(state__in=Submission.LIVE_STATES).first()
     if submission is None:
         return
@@ -131,7 +141,10 @@ def _close_live_submission(revision: Revision, state: str, *, now, user: User, r
     submission.closed_at = now
     _track(submission, user=user, reason=reason)
     submission.save(update_fields=["state", "closed_at"])
-    for approval in submission.approvals.filter(decision__in=Approval.OPEN_DECISIONS):
+    void = list(Approval.OPEN_DECISIONS)
+    if state == Submission.State.VOIDED:
+        void.append(Approval.Decision.APPROVED)
+    for approval in submission.approvals.filter(decision__in=void):
         approval.decision = Approval.Decision.VOIDED
         _track(approval, user=user, reason=reason)
         approval.save(update_fields=["decision"])
@@ -356,6 +369,11 @@ def _medical_assignee(
 ) -> User | None:
     on = timezone.localdate(now)
     if reviewer is not None:
+        if reviewer.user is None or not reviewer.user.has_role(Role.MEDICAL_REVIEWER):
+            raise PermissionDenied(
+                f"{reviewer.credit_name} does not hold the medical reviewer role.",
+                code="wrong_role",
+            )
         if reviewer.user_id in editors:
             raise PermissionDenied(
                 f"{reviewer.credit_name} edited this revision and cannot review it.",

@@ -20,6 +20,15 @@ STORAGES = {
 # Tasks enqueued on commit run inline so a test sees their effect; the tests of a
 # real worker start one explicitly.
 CELERY_TASK_ALWAYS_EAGER = True
+if CELERY_BROKER_URL.startswith("filesystem://"):
+    # The real-worker test gets its own folders, apart from a `make run` worker's.
+    _test_broker = VAR_DIR / "test-celery-broker"
+    _test_broker.mkdir(parents=True, exist_ok=True)
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(_test_broker),
+        "data_folder_out": str(_test_broker),
+        "control_folder": str(VAR_DIR / "celery-control"),
+    }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
 STET = {**STET, "SITE_URL": "https://encyclopedia.example"}

@@ -1,5 +1,11 @@
 """A real Chromium (Debian's package) driven by Playwright against pytest-django's live
-server. Nothing is downloaded: the browser must be installed (`.ci/run` installs it)."""
+server. Nothing is downloaded: the browser must be installed (`.ci/run` installs it).
+
+Playwright's sync API runs the test on a greenlet of its own, with its own context, in
+which Django opens fresh database connections. So a browser test makes its data in
+fixtures listed before `page`, and Playwright is started and stopped for each test, so
+the tests that follow get their usual connections back.
+"""
 
 import os
 import shutil
@@ -7,38 +13,28 @@ import shutil
 import pytest
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+LAUNCH_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
-@pytest.fixture(scope="session")
-def browser():
+@pytest.fixture
+def page(live_server):
     if CHROMIUM is None:
         pytest.skip("Chromium is not installed (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
-    # Playwright's sync API runs an event loop in this thread; the ORM calls the tests
-    # make between page actions are ordinary synchronous code.
+    # Assertions made between page actions run inside Playwright's event loop.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        yield browser
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        page = browser.new_page()
+        page.set_default_timeout(15_000)
+        yield page
         browser.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()

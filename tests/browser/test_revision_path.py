@@ -6,7 +6,10 @@ from playwright.sync_api import Page, expect
 
 from tests.encyclopedia.factories import published_article
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 PASSWORD = "stet-pass-123"
 
 
@@ -18,11 +21,15 @@ def sign_in(page: Page, base: str, username: str) -> None:
     page.get_by_role("button", name="Sign in").click()
 
 
+@pytest.fixture
+def article(maria, cardiology):
+    return published_article(author=maria, specialty=cardiology)
+
+
 def test_an_update_goes_from_draft_to_the_live_page(
-    page: Page, live_server, maria, okafor, dugdale, brenda, cardiology
+    live_server, maria, okafor, dugdale, brenda, article, page: Page
 ):
     base = live_server.url
-    article = published_article(author=maria, specialty=cardiology)
 
     # Maria drafts a change to Treatment and adds a 2025 guideline reference.
     sign_in(page, base, "maria")
