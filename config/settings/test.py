@@ -8,8 +8,8 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "stet-test-secret-key")
 
-from config.settings.base import *  # noqa: E402, F403
-from config.settings.base import CELERY_BROKER_URL, DATABASES, STET, VAR_DIR  # noqa: E402
+from config.settings.base import *  # noqa: F403
+from config.settings.base import CELERY_BROKER_URL, DATABASES, STET, VAR_DIR
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
