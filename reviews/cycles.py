@@ -58,6 +58,7 @@ def _open_cycles(
     today: datetime.date,
     now: datetime.datetime,
     origin_for,
+    due_for,
     reason: str,
     opened_by: User,
     change_reason: str,
@@ -84,15 +85,16 @@ def _open_cycles(
         last_pk = ids[-1]
         try:
             with transaction.atomic():
+                # Re-checked under the lock: another worker may have opened a cycle since.
                 claimed = list(
-                    candidates.filter(pk__in=ids)
+                    _without_open_cycle(Article.objects.published().filter(pk__in=ids))
                     .select_for_update(skip_locked=True, of=("self",))
                     .values_list("pk", "next_review_due")
                 )
                 cycles = [
                     ReviewCycle(
                         article_id=pk,
-                        due_on=due or today,
+                        due_on=due_for(due),
                         origin=origin_for(due),
                         reason=reason,
                         opened_at=now,
@@ -162,6 +164,7 @@ def flag_overdue_reviews(
         today=today,
         now=now,
         origin_for=origin_for,
+        due_for=lambda due_on: due_on or today,
         reason="",
         opened_by=system_user(),
         change_reason="Review due: cycle opened by the scheduler",
@@ -181,7 +184,6 @@ class OutOfCycleResult:
     assignment: "AssignResult"
 
 
-@transaction.atomic
 def cycles_open_out_of_cycle(
     *,
     director: User,
@@ -194,7 +196,9 @@ def cycles_open_out_of_cycle(
 ) -> OutOfCycleResult:
     """Open cycles now for every published article in a specialty or topic, or citing a
     reference (DOI, PubMed id or URL) — when a guideline changes or a paper is retracted.
-    The new cycles are assigned at once, and each reviewer gets one digest."""
+    The new cycles are assigned at once, and each reviewer gets one digest. Like the
+    nightly job, it works in committed batches, so the digests go out only for
+    assignments that are in the database."""
     now = now or timezone.now()
     if not director.has_role(Role.EDITORIAL_DIRECTOR):
         raise PermissionDenied(
@@ -212,6 +216,7 @@ def cycles_open_out_of_cycle(
         today=today,
         now=now,
         origin_for=lambda due: ReviewCycle.Origin.OUT_OF_CYCLE,
+        due_for=lambda due: today,  # a retraction or new guideline is due now
         reason=reason,
         opened_by=director,
         change_reason=f"Out-of-cycle review: {reason}",
@@ -235,12 +240,14 @@ def articles_matching(
         articles = articles.filter(topics=topic)
     reference = reference.strip()
     if reference:
-        key = reference.lower().removeprefix("https://doi.org/").removeprefix("doi:")
+        key = reference.lower()
+        for prefix in ("https://doi.org/", "http://doi.org/", "doi:"):
+            key = key.removeprefix(prefix).strip()
         citing = Reference.objects.filter(
             Q(doi__iexact=key) | Q(pubmed_id=key) | Q(url__iexact=reference)
         ).values("revision_id")
         articles = articles.filter(live_revision__in=citing)
-    return articles.distinct()
+    return articles
 
 
 # --- Assigning reviewers ------------------------------------------------------------------
@@ -449,6 +456,7 @@ def assign_reviewers(
             kind=ReminderSent.Kind.ASSIGNED,
             today=today,
         )
+        # The assignments are committed batch by batch above; now tell the reviewers.
         send_digests(today=today, now=now)
     return result
 
@@ -496,7 +504,7 @@ def cycles_assign(
     if not director.has_role(Role.EDITORIAL_DIRECTOR):
         raise PermissionDenied("Only editorial directors assign reviews.", code="wrong_role")
     locked = list(
-        ReviewCycle.objects.select_for_update()
+        ReviewCycle.objects.select_for_update(of=("self",))
         .filter(pk__in=[c.pk for c in cycles])
         .select_related("article", "article__specialty", "article__live_revision")
         .order_by("pk")
@@ -610,13 +618,13 @@ DIGEST_SUBJECTS = {
 
 
 def send_digests(*, today: datetime.date, now: datetime.datetime | None = None) -> int:
-    """Send today's recorded, unsent reminders: one e-mail per person and kind. Rows of
-    cycles closed since they were recorded are dropped, not sent."""
+    """Send the recorded, unsent reminders (today's, and any a failed run left owing): one
+    e-mail per person and kind. Rows of cycles closed since are dropped, not sent."""
     now = now or timezone.now()
     with transaction.atomic():
         pending = list(
             ReminderSent.objects.select_for_update(skip_locked=True, of=("self",))
-            .filter(sent_on=today, sent_at=None)
+            .filter(sent_on__lte=today, sent_at=None)
             .select_related("recipient", "cycle__article", "cycle__assignee")
             .order_by("recipient_id", "kind", "cycle__due_on", "cycle_id")
         )
@@ -653,7 +661,9 @@ def _digest_body(recipient: User, kind: str, rows: list[ReminderSent], today) ->
         cycle = row.cycle
         overdue = (today - cycle.due_on).days
         status = f"{overdue} days overdue" if overdue > 0 else f"due {cycle.due_on:%B %-d, %Y}"
-        who = f" — assigned to {cycle.assignee}" if kind == ReminderSent.Kind.ESCALATION else ""
+        who = ""
+        if kind == ReminderSent.Kind.ESCALATION:
+            who = f" — assigned to {cycle.assignee}" if cycle.assignee else " — unassigned"
         lines.append(f"- {cycle.article.title} ({cycle.article.number}): {status}{who}")
         lines.append(f"  {site}{reverse('reviews:cycle', args=[cycle.pk])}")
     return "\n".join(lines)
@@ -847,12 +857,10 @@ def cycle_request_changes(
     live = cycle.article.live_revision
     editor = live.author
     draft = content.revision_start_draft(article=cycle.article, author=editor)
-    Comment.objects.create(
-        revision=draft,
-        author=reviewer,
-        body=note,
-        created_at=now,
-    )
+    comment = Comment(revision=draft, author=reviewer, body=note, created_at=now)
+    comment._history_user = reviewer
+    comment._change_reason = "Periodic review: changes requested"
+    comment.save()
     from_state = cycle.state
     cycle.state = ReviewCycle.State.IN_PROGRESS
     cycle.revision = draft
@@ -869,6 +877,13 @@ def cycle_request_changes(
     )
     notifications.notify(event)
     return draft
+
+
+def answers_open_cycle(revision: Revision) -> bool:
+    """Whether `revision` was drafted to answer a periodic review still in progress."""
+    return ReviewCycle.objects.filter(
+        revision=revision, state=ReviewCycle.State.IN_PROGRESS
+    ).exists()
 
 
 def cycles_close_for_publish(
@@ -900,6 +915,33 @@ def cycles_close_for_publish(
             from_state=from_state,
             note=f"Revised: v{revision.number} published",
             now=now,
+        )
+
+
+def cycles_reopen_for_abandoned(
+    *, revision: Revision, user: User, now: datetime.datetime, note: str
+) -> None:
+    """The draft opened to answer a review was withdrawn or rejected: the review is open
+    again, for its reviewer to re-certify or ask for changes anew."""
+    for cycle in ReviewCycle.objects.select_for_update().filter(
+        revision=revision, state=ReviewCycle.State.IN_PROGRESS
+    ):
+        from_state = cycle.state
+        cycle.state = ReviewCycle.State.OPEN
+        cycle.revision = None
+        cycle._history_user = user
+        cycle._change_reason = f"Reopened: v{revision.number} {note}"
+        cycle.save(update_fields=["state", "revision"])
+        AuditEvent.objects.create(
+            article_id=cycle.article_id,
+            cycle=cycle,
+            revision=revision,
+            actor=user,
+            at=now,
+            action="reopen_cycle",
+            from_state=from_state,
+            to_state=cycle.state,
+            note=f"v{revision.number} {note}; the review is open again",
         )
 
 

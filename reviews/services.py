@@ -317,6 +317,12 @@ def revision_submit(
             "A new article's first version needs a full medical review.",
             code="full_review_required",
         )
+    if kind == Revision.Kind.CORRECTION and cycles.answers_open_cycle(revision):
+        raise DomainError(
+            "This draft answers a periodic review: its changes need a medical sign-off, so it "
+            "cannot go out as a correction.",
+            code="medical_step_required",
+        )
     if revision.based_on_id != article.live_revision_id:
         raise InvalidTransition(
             "The live page changed since this draft was started. Rebase the draft onto the "
@@ -516,6 +522,10 @@ def _decide_against(
     _close_live_submission(revision, submission_state, now=now, user=signer, reason=comment)
     event = _move(revision, transition, actor=signer, note=comment, now=now)
     notifications.notify(event)
+    if transition == "reject":
+        cycles.cycles_reopen_for_abandoned(
+            revision=revision, user=signer, now=now, note="was rejected"
+        )
     return approval
 
 
@@ -639,7 +649,8 @@ class ReviewCredit:
 def review_credit_for(submission: Submission) -> ReviewCredit | None:
     """The Review Date and credits a submission's sign-offs earn, or None when the kind of
     change does not move the Review Date (a correction, or an update whose reviewer did
-    not review the whole page)."""
+    not review the whole page). A revision answering a periodic review is a review of
+    the whole page: that is what the periodic review asked for."""
     approvals = list(
         submission.approvals.filter(decision=Approval.Decision.APPROVED)
         .select_related("decided_by__reviewer_profile")
@@ -648,7 +659,8 @@ def review_credit_for(submission: Submission) -> ReviewCredit | None:
     medical = next((a for a in approvals if a.step == Step.MEDICAL_REVIEW), None)
     if medical is None:
         return None
-    if submission.kind == Revision.Kind.UPDATE and not medical.reviewed_whole_page:
+    whole_page = medical.reviewed_whole_page or cycles.answers_open_cycle(submission.revision)
+    if submission.kind == Revision.Kind.UPDATE and not whole_page:
         return None
     if submission.kind == Revision.Kind.CORRECTION:
         return None
@@ -753,6 +765,9 @@ def revision_withdraw(*, revision: Revision, editor: User, note: str = "", now=N
         revision, Submission.State.VOIDED, now=now, user=editor, reason="Withdrawn"
     )
     _move(revision, "withdraw", actor=editor, note=note, now=now)
+    cycles.cycles_reopen_for_abandoned(
+        revision=revision, user=editor, now=now, note="was withdrawn"
+    )
     return revision
 
 

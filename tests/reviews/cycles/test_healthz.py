@@ -1,0 +1,141 @@
+"""/healthz: the database, the broker, and each periodic job's last success (stale after
+twice its period). 200 when all is well, 503 otherwise, with the details either way."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from config.celery import app as celery_app
+from core.jobs import PERIODS
+from core.models import JobRun
+from tests.reviews.cycles.factories import NOW
+
+pytestmark = pytest.mark.django_db
+
+
+def succeeded(job: str, *, ago: datetime.timedelta, succeeded: bool = True) -> JobRun:
+    finished = NOW - ago
+    return JobRun.objects.create(
+        job=job,
+        started_at=finished - datetime.timedelta(seconds=30),
+        finished_at=finished,
+        succeeded=succeeded,
+    )
+
+
+@pytest.fixture
+def all_fresh(db):
+    for job, period in PERIODS.items():
+        succeeded(job, ago=period / 2)
+
+
+def when(iso: str) -> datetime.datetime:
+    return datetime.datetime.fromisoformat(iso)
+
+
+def health(client):
+    response = client.get(reverse("healthz"))
+    return response.status_code, response.json()
+
+
+def test_all_well_is_200_with_the_database_the_broker_and_every_job(client, all_fresh):
+    status, body = health(client)
+
+    assert status == 200
+    assert body["status"] == "ok"
+    assert body["database"]["ok"] is True
+    assert body["broker"]["ok"] is True
+    assert set(body["jobs"]) == {
+        "flag_overdue_reviews",
+        "assign_reviewers",
+        "send_review_reminders",
+        "snapshot_review_metrics",
+    }
+    flag = body["jobs"]["flag_overdue_reviews"]
+    assert (flag["ok"], flag["period_seconds"]) == (True, 86400)
+    assert when(flag["last_success"]) == NOW - datetime.timedelta(hours=12)
+
+
+def test_a_job_whose_last_success_is_older_than_twice_its_period_is_503(client, all_fresh):
+    # Hourly: its last success three hours ago means two runs were missed.
+    JobRun.objects.filter(job="assign_reviewers").delete()
+    succeeded("assign_reviewers", ago=datetime.timedelta(hours=3))
+
+    status, body = health(client)
+
+    assert status == 503
+    assert body["status"] == "unhealthy"
+    assert body["jobs"]["assign_reviewers"]["ok"] is False
+    assert body["jobs"]["flag_overdue_reviews"]["ok"] is True
+
+
+def test_a_last_success_exactly_twice_the_period_ago_is_still_healthy(client, all_fresh):
+    JobRun.objects.filter(job="flag_overdue_reviews").delete()
+    succeeded("flag_overdue_reviews", ago=datetime.timedelta(days=2))
+
+    assert health(client)[0] == 200
+
+
+def test_a_last_success_just_past_twice_the_period_is_stale(client, all_fresh):
+    JobRun.objects.filter(job="flag_overdue_reviews").delete()
+    succeeded("flag_overdue_reviews", ago=datetime.timedelta(days=2, seconds=1))
+
+    status, body = health(client)
+
+    assert status == 503
+    assert body["jobs"]["flag_overdue_reviews"]["ok"] is False
+
+
+def test_a_job_that_never_succeeded_is_503(client, all_fresh):
+    JobRun.objects.filter(job="snapshot_review_metrics").delete()
+
+    status, body = health(client)
+
+    assert status == 503
+    assert body["jobs"]["snapshot_review_metrics"] == {
+        "ok": False,
+        "last_success": None,
+        "period_seconds": 86400,
+    }
+
+
+def test_a_recent_failed_run_does_not_count_as_a_success(client, all_fresh):
+    JobRun.objects.filter(job="send_review_reminders").delete()
+    succeeded("send_review_reminders", ago=datetime.timedelta(minutes=5), succeeded=False)
+    succeeded("send_review_reminders", ago=datetime.timedelta(days=3))
+
+    status, body = health(client)
+
+    assert status == 503
+    last = body["jobs"]["send_review_reminders"]["last_success"]
+    assert when(last) == NOW - datetime.timedelta(days=3)
+
+
+def test_with_no_job_ever_run_it_is_503(client, db):
+    status, body = health(client)
+
+    assert status == 503
+    assert all(job["ok"] is False for job in body["jobs"].values())
+    assert body["database"]["ok"] is True
+
+
+def test_an_unreachable_broker_is_503(client, all_fresh, monkeypatch):
+    def refused(*args, **kwargs):
+        raise ConnectionRefusedError("Connection refused")
+
+    monkeypatch.setattr(celery_app, "connection_for_write", refused)
+
+    status, body = health(client)
+
+    assert status == 503
+    assert body["broker"] == {"ok": False, "error": "Connection refused"}
+    assert body["database"]["ok"] is True
+
+
+def test_the_health_check_is_open_to_monitors_and_never_cached(client, all_fresh):
+    response = client.get(reverse("healthz"))
+
+    assert response.status_code == 200  # no sign-in
+    assert "no-cache" in response["Cache-Control"]
+    assert client.post(reverse("healthz")).status_code == 405
