@@ -10,6 +10,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
+    path("api/", include("api.urls")),
     path("work/", include("reviews.urls")),
     path("", include("encyclopedia.urls")),
 ]

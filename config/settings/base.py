@@ -36,10 +36,14 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "simple_history",
+    "rest_framework",
+    "drf_spectacular",
     "core",
     "accounts",
     "encyclopedia",
     "reviews",
+    "api",
+    "transfer",
 ]
 
 MIDDLEWARE = [
@@ -202,6 +206,21 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=4, minute=30),
         "options": {"expires": 12 * 3600},
     },
+}
+
+# --- REST API (the api app) -------------------------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Stet API",
+    "DESCRIPTION": "Articles, revisions, the review workflow and review cycles of Stet.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
 }
 
 # --- Stet: the encyclopedia this instance publishes -----------------------------
