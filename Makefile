@@ -67,6 +67,8 @@ vendor:
 	npm install --no-save --ignore-scripts --no-audit --no-fund
 	mkdir -p static/vendor/htmx
 	cp node_modules/htmx.org/dist/htmx.min.js node_modules/htmx.org/LICENSE static/vendor/htmx/
+	mkdir -p static/vendor/chartjs
+	cp node_modules/chart.js/dist/chart.umd.min.js node_modules/chart.js/LICENSE.md static/vendor/chartjs/
 	rm -rf node_modules
 
 clean:

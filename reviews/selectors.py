@@ -325,3 +325,12 @@ def cycle_get(*, cycle_id: int) -> ReviewCycle | None:
         .filter(pk=cycle_id)
         .first()
     )
+
+
+def approval_list_pending() -> QuerySet[Approval]:
+    """Every step awaiting a decision, the longest waiting first."""
+    return (
+        Approval.objects.filter(decision=Approval.Decision.PENDING)
+        .select_related("submission__revision__article", "submission__submitted_by", "assignee")
+        .order_by("pending_since", "pk")
+    )

@@ -11,6 +11,7 @@ import datetime
 import zlib
 from dataclasses import dataclass
 
+import time_machine
 from dateutil.relativedelta import relativedelta
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -33,6 +34,24 @@ DEMO_PASSWORD = "stet-demo-2026"
 
 def _moment(day: datetime.date, hour: int) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+
+
+def _at(moment: datetime.datetime):
+    """The demo's past happens at its own time: rows, timestamps and history written in
+    this block carry `moment`, so the audit report and history pages read true."""
+    return time_machine.travel(moment, tick=False)
+
+
+def _dated(service):
+    """Call a service at the moment given as its `now`."""
+
+    def call(**kwargs):
+        if "now" not in kwargs:
+            return service(**kwargs)
+        with _at(kwargs["now"]):
+            return service(**kwargs)
+
+    return call
 
 
 @dataclass(frozen=True)
@@ -134,6 +153,8 @@ class Command(BaseCommand):
             self.stdout.write("Demo data already loaded; nothing changed.")
 
     def load(self) -> int:
+        # Read once: blocks below travel back in time, and every date is relative to now.
+        self.today = today()
         specialties = {
             name: Specialty.objects.get_or_create(name=name, defaults={"slug": slugify(name)})[0]
             for name in SPECIALTIES
@@ -142,9 +163,13 @@ class Command(BaseCommand):
             name: Topic.objects.get_or_create(name=name, defaults={"slug": slugify(name)})[0]
             for name in TOPICS
         }
-        profiles = self.load_people(specialties)
-        self.load_admin()
-        self.load_conflicts(profiles, topics)
+        # The team joined five years ago (their profiles' history starts then); the
+        # conflict of interest was declared two months ago.
+        with _at(_moment(self.today - relativedelta(years=5), 9)):
+            profiles = self.load_people(specialties)
+            self.load_admin()
+        with _at(_moment(self.today - relativedelta(months=2), 9)):
+            self.load_conflicts(profiles, topics)
         if Article.objects.exists():
             return 0
         articles = {
@@ -152,11 +177,18 @@ class Command(BaseCommand):
             for index, data in enumerate(ARTICLES)
         }
         self.load_workflow_scenes(articles, profiles)
-        # Dr. Reyes reviewed the nephrology pages, then left: nobody covers Nephrology now.
-        reyes = profiles["reyes"]
-        reyes.is_active = False
-        reyes._change_reason = "Demo data: left the review programme"
-        reyes.save()
+        with _at(_moment(self.today - relativedelta(months=1), 9)):
+            # Dr. Reyes reviewed the nephrology pages, then left: nobody covers Nephrology.
+            reyes = profiles["reyes"]
+            reyes.is_active = False
+            reyes._change_reason = "Demo data: left the review programme"
+            reyes.save()
+            # Dr. Okafor was promoted: pages she signed before still credit her old title,
+            # and the audit report for an earlier date shows it (scenario 13).
+            okafor = profiles["okafor"]
+            okafor.title = "Professor of Medicine and Chief of Cardiology"
+            okafor._change_reason = "Demo data: promoted"
+            okafor.save()
         # These notifications belong to the demo's past: don't mail them out now.
         Notification.objects.filter(sent_at=None).update(sent_at=timezone.now())
         return len(articles)
@@ -184,9 +216,10 @@ class Command(BaseCommand):
                     department=person.department,
                     institution=INSTITUTION,
                     licence_number=f"MA-{zlib.crc32(person.username.encode()) % 10**6:06d}",
-                    licence_expires_on=today() + relativedelta(months=person.licence_months_left),
+                    licence_expires_on=self.today
+                    + relativedelta(months=person.licence_months_left),
                     conflict_of_interest="None declared.",
-                    conflict_declared_on=today() - relativedelta(months=6),
+                    conflict_declared_on=self.today - relativedelta(months=6),
                 )
                 profile._change_reason = "Demo data"
                 profile.save()
@@ -207,7 +240,7 @@ class Command(BaseCommand):
             okafor.conflict_of_interest = (
                 "Paid consultant to a manufacturer of oral anticoagulants (2025–2026)."
             )
-            okafor.conflict_declared_on = today() - relativedelta(months=2)
+            okafor.conflict_declared_on = self.today - relativedelta(months=2)
             okafor._change_reason = "Demo data: conflict of interest declared"
             okafor.save()
             topics["Anticoagulants"].conflicted_reviewers.add(okafor)
@@ -215,9 +248,9 @@ class Command(BaseCommand):
     def load_article(self, index, data, specialties, topics, profiles) -> Article:
         editor = User.objects.get(username="maria" if index % 2 == 0 else "tom")
         age = REVIEW_AGES[index % len(REVIEW_AGES)]
-        reviewed_on = today() - age if age else None
-        published_on = reviewed_on or today() - relativedelta(months=30)
-        article = services.article_create(
+        reviewed_on = self.today - age if age else None
+        published_on = reviewed_on or self.today - relativedelta(months=30)
+        article = _dated(services.article_create)(
             editor=editor,
             now=_moment(published_on - datetime.timedelta(days=12), 9),
             title=data["title"],
@@ -242,21 +275,23 @@ class Command(BaseCommand):
         revision = article.revisions.get()
         if reviewed_on is None:
             # Pages that came from the previous publishing system with no recorded review.
-            content.article_publish_revision(
-                revision=revision,
-                user=editor,
-                published_at=_moment(published_on, 10),
-                reason="Imported from the previous publishing system (no recorded review)",
-            )
+            with _at(_moment(published_on, 10)):
+                content.article_publish_revision(
+                    revision=revision,
+                    user=editor,
+                    published_at=_moment(published_on, 10),
+                    reason="Imported from the previous publishing system (no recorded review)",
+                )
         else:
             self.review_and_publish(revision, editor, profiles, reviewed_on, "First version")
         if data["title"] in RETIRED:
-            content.article_retire(
-                article=article, user=editor, reason="Merged into a broader article"
-            )
+            with _at(_moment(self.today - datetime.timedelta(days=20), 11)):
+                content.article_retire(
+                    article=article, user=editor, reason="Merged into a broader article"
+                )
         elif index % 7 == 1:
             # A draft beside the live page: the public page must not show it.
-            draft = services.revision_start_draft(article=article, editor=editor)
+            draft = _dated(services.revision_start_draft)(article=article, editor=editor)
             self.edit(draft, editor, "This paragraph is a draft addition.")
         return article
 
@@ -271,7 +306,7 @@ class Command(BaseCommand):
             article=article, exclude_users=[revision.author_id], on=day
         )
         reviewer = candidates[0] if candidates and kind != Revision.Kind.CORRECTION else None
-        submission = services.revision_submit(
+        submission = _dated(services.revision_submit)(
             revision=revision,
             editor=editor,
             kind=kind,
@@ -286,7 +321,7 @@ class Command(BaseCommand):
         }
         approvals = list(submission.approvals.order_by("position"))
         for hours, approval in enumerate(approvals[:upto], start=1):
-            services.approval_approve(
+            _dated(services.approval_approve)(
                 approval=approval,
                 signer=signers[approval.step],
                 attested=True,
@@ -294,7 +329,7 @@ class Command(BaseCommand):
                 now=at + datetime.timedelta(hours=hours),
             )
         if upto is None:
-            services.revision_publish(
+            _dated(services.revision_publish)(
                 revision=revision, editor=editor, now=at + datetime.timedelta(hours=6)
             )
         return submission
@@ -318,20 +353,19 @@ class Command(BaseCommand):
         maria = User.objects.get(username="maria")
         tom = User.objects.get(username="tom")
         brenda = User.objects.get(username="brenda")
-        days_ago = lambda n: today() - datetime.timedelta(days=n)  # noqa: E731
+        days_ago = lambda n: self.today - datetime.timedelta(days=n)  # noqa: E731
 
         def draft_of(title: str, editor: User, addition: str) -> Revision:
-            draft = services.revision_start_draft(
-                article=articles[title], editor=editor, now=_moment(days_ago(4), 9)
-            )
-            self.edit(draft, editor, addition)
+            with _at(_moment(days_ago(4), 9)):
+                draft = services.revision_start_draft(article=articles[title], editor=editor)
+                self.edit(draft, editor, addition)
             return draft
 
         # Waiting on the medical review for three days (scenario 6).
         revision = draft_of(
             "Atrial fibrillation", maria, "Guidelines updated in 2025 lowered the threshold."
         )
-        services.revision_submit(
+        _dated(services.revision_submit)(
             revision=revision,
             editor=maria,
             kind=Revision.Kind.UPDATE,
@@ -341,7 +375,7 @@ class Command(BaseCommand):
         )
         # Sent back by the reviewer.
         revision = draft_of("Heart failure", tom, "Daily weighing helps catch fluid build-up.")
-        submission = services.revision_submit(
+        submission = _dated(services.revision_submit)(
             revision=revision,
             editor=tom,
             kind=Revision.Kind.UPDATE,
@@ -349,7 +383,7 @@ class Command(BaseCommand):
             reviewer=profiles["okafor"],
             now=_moment(days_ago(2), 10),
         )
-        services.approval_request_changes(
+        _dated(services.approval_request_changes)(
             approval=submission.approvals.get(position=0),
             signer=profiles["okafor"].user,
             comment="Say what weight gain should prompt a call (e.g. 1 kg in a day).",
@@ -370,7 +404,7 @@ class Command(BaseCommand):
         submission = self.review_and_publish(
             revision, maria, profiles, days_ago(6), "Home care tips", Revision.Kind.UPDATE, 0
         )
-        services.approval_reject(
+        _dated(services.approval_reject)(
             approval=submission.approvals.get(position=0),
             signer=submission.approvals.get(position=0).assignee,
             comment="Duplicates the Treatment section; not needed.",
@@ -378,12 +412,12 @@ class Command(BaseCommand):
         )
         # Withdrawn by its author.
         revision = draft_of("Insomnia", tom, "Draft note on sleep trackers.")
-        services.revision_withdraw(
+        _dated(services.revision_withdraw)(
             revision=revision, editor=tom, note="Not needed after all", now=_moment(days_ago(3), 9)
         )
         # Superseded: two changes raced; the other one was published first.
         slow = draft_of("Asthma", maria, "Inhaler technique matters as much as the medicine.")
-        services.revision_submit(
+        _dated(services.revision_submit)(
             revision=slow,
             editor=maria,
             kind=Revision.Kind.UPDATE,
@@ -396,14 +430,14 @@ class Command(BaseCommand):
         )
         # A new article in its first full review, waiting in the pool.
         first = articles["Restless legs syndrome"].revisions.get()
-        services.revision_submit(
+        _dated(services.revision_submit)(
             revision=first,
             editor=first.author,
             kind=Revision.Kind.FULL_REVIEW,
             change_summary="New article",
             now=_moment(days_ago(1), 16),
         )
-        services.comment_add(
+        _dated(services.comment_add)(
             revision=first,
             author=brenda,
             body="Please add a section on iron levels.",

@@ -1,0 +1,227 @@
+"""The accreditation audit report: for one article or every article, as of a date, which
+version was live, its Review Date, who signed it off and with which credentials.
+
+Everything comes from the recorded history, never from today's rows: the article's
+state is read from its history as of the end of that day, the sign-offs are the
+approvals recorded against the published version (they are never changed after the
+fact), and each signer's credentials are read from their profile's history as of
+that day. Change a reviewer's title today and last year's report still shows last
+year's title.
+"""
+
+import datetime
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from django.db.models import Max, Subquery
+from django.utils import timezone
+
+from accounts.models import ReviewerProfile
+from encyclopedia.models import Article, Revision
+from reviews.models import STEP_CREDIT_TITLES, Approval, ReviewCycle, Step, Submission
+
+CHUNK = 500
+
+
+@dataclass(frozen=True)
+class SignOff:
+    step: str
+    name: str
+    credentials: str  # the credit line as the profile read on the report's date
+    signed_at: datetime.datetime
+    attestation: str
+
+
+@dataclass
+class AuditEntry:
+    number: str
+    title: str
+    status: str
+    version: int | None
+    live_since: datetime.datetime | None
+    review_date: datetime.date | None
+    updated_on: datetime.date | None
+    updated_by: str
+    also_reviewed_by: str
+    basis: str
+    sign_offs: list[SignOff] = field(default_factory=list)
+
+
+def end_of_day(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.max))
+
+
+def _article_states(*, as_of: datetime.datetime, article_ids: list[int] | None):
+    """Each article's last history row recorded up to `as_of`, in id order."""
+    history = Article.history.model.objects.filter(history_date__lte=as_of)
+    if article_ids is not None:
+        history = history.filter(id__in=article_ids)
+    latest = history.values("id").annotate(last=Max("history_id")).values("last")
+    return Article.history.model.objects.filter(history_id__in=Subquery(latest)).order_by("id")
+
+
+def _credit_lines(profile_ids: set[int], as_of: datetime.datetime) -> dict[int, str]:
+    history = ReviewerProfile.history.model.objects.filter(
+        id__in=profile_ids, history_date__lte=as_of
+    )
+    latest = history.values("id").annotate(last=Max("history_id")).values("last")
+    lines = {}
+    for row in ReviewerProfile.history.model.objects.filter(history_id__in=Subquery(latest)):
+        parts = [row.credit_name, row.title, row.department, row.institution]
+        lines[row.id] = ", ".join(part for part in parts if part)
+    return lines
+
+
+def _entries(states: list, as_of: datetime.datetime) -> list[AuditEntry]:
+    live_ids = [s.live_revision_id for s in states if s.live_revision_id]
+    revisions = {r.pk: r for r in Revision.objects.filter(pk__in=live_ids)}
+    approvals: dict[int, list[Approval]] = {}
+    for approval in (
+        Approval.objects.filter(
+            submission__revision_id__in=live_ids,
+            submission__state=Submission.State.PUBLISHED,
+            decision=Approval.Decision.APPROVED,
+        )
+        .select_related("submission", "decided_by__reviewer_profile")
+        .order_by("submission__revision_id", "position")
+    ):
+        approvals.setdefault(approval.submission.revision_id, []).append(approval)
+    recertifications: dict[int, ReviewCycle] = {}
+    for cycle in (
+        ReviewCycle.objects.filter(
+            article_id__in=[s.id for s in states],
+            outcome=ReviewCycle.Outcome.RECERTIFIED,
+            closed_at__lte=as_of,
+        )
+        .select_related("closed_by__reviewer_profile")
+        .order_by("article_id", "closed_at")
+    ):
+        recertifications[cycle.article_id] = cycle  # the latest wins
+    profile_ids = {
+        a.decided_by.reviewer_profile.pk
+        for rows in approvals.values()
+        for a in rows
+        if hasattr(a.decided_by, "reviewer_profile")
+    } | {
+        c.closed_by.reviewer_profile.pk
+        for c in recertifications.values()
+        if c.closed_by and hasattr(c.closed_by, "reviewer_profile")
+    }
+    credentials = _credit_lines(profile_ids, as_of)
+
+    def credential_of(user, fallback: str) -> str:
+        profile = getattr(user, "reviewer_profile", None)
+        return credentials.get(profile.pk, fallback) if profile else fallback
+
+    entries = []
+    for state in states:
+        revision = revisions.get(state.live_revision_id)
+        sign_offs = [
+            SignOff(
+                step=STEP_CREDIT_TITLES[Step(a.step)],
+                name=a.signer_name,
+                credentials=credential_of(a.decided_by, a.signer_credit),
+                signed_at=a.decided_at,
+                attestation=a.attestation,
+            )
+            for a in approvals.get(state.live_revision_id, [])
+        ]
+        basis = f"Sign-offs of v{revision.number}" if revision and sign_offs else ""
+        cycle = recertifications.get(state.id)
+        if cycle and state.last_reviewed_on == timezone.localdate(cycle.closed_at):
+            basis = "Re-certification, no change"
+            sign_offs.append(
+                SignOff(
+                    step="Re-certification",
+                    name=cycle.signer_credit.split(",")[0] if cycle.signer_credit else "",
+                    credentials=credential_of(cycle.closed_by, cycle.signer_credit),
+                    signed_at=cycle.closed_at,
+                    attestation=cycle.attestation,
+                )
+            )
+        if revision and not sign_offs:
+            basis = "No recorded sign-off (imported or published before Stet)"
+        entries.append(
+            AuditEntry(
+                number=state.number,
+                title=state.title,
+                status=state.status,
+                version=revision.number if revision else None,
+                live_since=revision.published_at if revision else None,
+                review_date=state.last_reviewed_on,
+                updated_on=state.last_updated_on,
+                updated_by=state.reviewed_by_credit,
+                also_reviewed_by=", ".join(
+                    f"{credit['name']}, {credit['role']}" for credit in state.also_reviewed_by or []
+                ),
+                basis=basis,
+                sign_offs=sign_offs,
+            )
+        )
+    return entries
+
+
+def audit_report(*, as_of: datetime.date, article: Article | None = None) -> Iterator[AuditEntry]:
+    """The report as of the end of `as_of`, article by article in number order, computed
+    a chunk at a time so that every article of a large encyclopedia can be streamed."""
+    moment = end_of_day(as_of)
+    states = _article_states(as_of=moment, article_ids=[article.pk] if article else None)
+    last_id = 0
+    while True:
+        chunk = [
+            state for state in states.filter(id__gt=last_id)[:CHUNK] if state.history_type != "-"
+        ]
+        if not chunk:
+            return
+        last_id = chunk[-1].id
+        yield from _entries(chunk, moment)
+        if len(chunk) < CHUNK:
+            return
+
+
+CSV_HEADER = [
+    "Article",
+    "Title",
+    "Status",
+    "Live version",
+    "Live since",
+    "Review Date",
+    "Updated",
+    "Updated by (as printed)",
+    "Also reviewed by (as printed)",
+    "Basis",
+    "Step",
+    "Signed by",
+    "Credentials on the report date",
+    "Signed at",
+    "Attestation",
+]
+
+
+def csv_rows(entries) -> Iterator[list[str]]:
+    """One row per sign-off (an article without one still gets a row)."""
+    yield CSV_HEADER
+    for entry in entries:
+        head = [
+            entry.number,
+            entry.title,
+            entry.status,
+            f"v{entry.version}" if entry.version else "",
+            entry.live_since.isoformat() if entry.live_since else "",
+            entry.review_date.isoformat() if entry.review_date else "",
+            entry.updated_on.isoformat() if entry.updated_on else "",
+            entry.updated_by,
+            entry.also_reviewed_by,
+            entry.basis,
+        ]
+        if not entry.sign_offs:
+            yield [*head, "", "", "", "", ""]
+        for sign_off in entry.sign_offs:
+            yield [
+                *head,
+                sign_off.step,
+                sign_off.name,
+                sign_off.credentials,
+                sign_off.signed_at.isoformat(),
+                sign_off.attestation,
+            ]

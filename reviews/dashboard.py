@@ -1,0 +1,273 @@
+"""Read queries for the editorial director's dashboard: a fixed number of aggregate
+queries whatever the size of the encyclopedia, and the filtered article list behind
+every figure."""
+
+import datetime
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import (
+    Count,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    FilteredRelation,
+    Min,
+    Q,
+    QuerySet,
+)
+
+from accounts.models import ReviewerProfile, Specialty
+from accounts.roles import Role
+from encyclopedia.models import Article, ReviewPolicy
+from reviews.cycles import AGE_BUCKETS, schedule_buckets
+from reviews.models import Approval, MetricSnapshot, ReviewCycle
+
+STATUSES = {
+    "overdue": "Overdue",
+    "due_soon": "Due soon",
+    "current": "Current",
+    "never_reviewed": "Never reviewed",
+}
+BUCKETS = {name: (low, high) for name, low, high in AGE_BUCKETS}
+BUCKET_LABELS = {
+    "overdue_1_30": "1–30 days",
+    "overdue_31_90": "31–90 days",
+    "overdue_91_180": "91–180 days",
+    "overdue_181_365": "181–365 days",
+    "overdue_over_365": "Over 365 days",
+}
+CYCLE_STATES = {
+    "unassigned": "Open, no reviewer",
+    "open": "Open, assigned",
+    "in_progress": "Revision being drafted",
+    "none": "No open review",
+}
+SORTS = {
+    "overdue": ("next_review_due", "title", "pk"),  # most overdue first
+    "-overdue": ("-next_review_due", "title", "pk"),
+    "title": ("title", "pk"),
+    "-title": ("-title", "pk"),
+    "due": ("next_review_due", "pk"),
+    "-due": ("-next_review_due", "pk"),
+}
+
+
+def _soon(today: datetime.date) -> datetime.date:
+    return today + datetime.timedelta(days=ReviewPolicy.current().due_soon_days)
+
+
+def headline(*, today: datetime.date) -> dict:
+    """The figures at the top of the dashboard, in three queries."""
+    figures = Article.objects.published().aggregate(
+        **schedule_buckets(today=today, due_soon_days=ReviewPolicy.current().due_soon_days)
+    )
+    figures["overdue"] = sum(figures[name] for name in BUCKETS)
+    figures["unassigned_cycles"] = ReviewCycle.objects.open().filter(assignee=None).count()
+    waiting = Approval.objects.filter(decision=Approval.Decision.PENDING).aggregate(
+        count=Count("pk"), oldest=Min("pending_since")
+    )
+    figures["revisions_waiting"] = waiting["count"]
+    figures["oldest_wait"] = waiting["oldest"]
+    return figures
+
+
+def by_specialty(*, today: datetime.date) -> list[dict]:
+    """Published, due soon and overdue articles per specialty, in one query."""
+    soon = _soon(today)
+    return list(
+        Article.objects.published()
+        .values("specialty_id", "specialty__name")
+        .annotate(
+            published=Count("pk"),
+            overdue=Count("pk", filter=Q(next_review_due__lt=today)),
+            due_soon=Count("pk", filter=Q(next_review_due__gte=today, next_review_due__lte=soon)),
+            never_reviewed=Count("pk", filter=Q(next_review_due=None)),
+        )
+        .order_by("-overdue", "specialty__name")
+    )
+
+
+@dataclass
+class ReviewerRow:
+    profile: ReviewerProfile
+    open_reviews: int
+    overdue: int
+    median_days: float | None
+    licence_expiring: bool
+
+    @property
+    def over_capacity(self) -> bool:
+        return self.open_reviews >= self.profile.capacity
+
+
+def by_reviewer(*, today: datetime.date) -> list[ReviewerRow]:
+    """Each active reviewer's open periodic reviews, how many are overdue, capacity, the
+    median days to complete a review over the last 90 days, and whether their licence
+    expires within 60 days. Three queries."""
+    profiles = list(
+        ReviewerProfile.objects.filter(
+            is_active=True, user__is_active=True, user__groups__name=Role.MEDICAL_REVIEWER.value
+        )
+        .select_related("user")
+        .order_by("credit_name")
+        .distinct()
+    )
+    load = {
+        row["assignee"]: row
+        for row in ReviewCycle.objects.open()
+        .exclude(assignee=None)
+        .values("assignee")
+        .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today)))
+    }
+    since = today - datetime.timedelta(days=90)
+    durations: dict[int, list[float]] = defaultdict(list)
+    completed = (
+        ReviewCycle.objects.filter(state=ReviewCycle.State.COMPLETED, closed_at__date__gte=since)
+        .exclude(assignee=None)
+        .annotate(took=ExpressionWrapper(F("closed_at") - F("opened_at"), DurationField()))
+        .values_list("assignee", "took")
+    )
+    for assignee, took in completed:
+        durations[assignee].append(took.total_seconds() / 86400)
+    expiring = today + datetime.timedelta(days=60)
+    return [
+        ReviewerRow(
+            profile=profile,
+            open_reviews=load.get(profile.user_id, {}).get("open", 0),
+            overdue=load.get(profile.user_id, {}).get("overdue", 0),
+            median_days=round(statistics.median(durations[profile.user_id]), 1)
+            if durations.get(profile.user_id)
+            else None,
+            licence_expiring=profile.licence_expires_on is not None
+            and profile.licence_expires_on <= expiring,
+        )
+        for profile in profiles
+    ]
+
+
+def trend(*, today: datetime.date, days: int = 365) -> list[MetricSnapshot]:
+    """The daily snapshots of the last year (overall figures), oldest first."""
+    return list(
+        MetricSnapshot.objects.filter(
+            specialty=None, day__gt=today - datetime.timedelta(days=days), day__lte=today
+        ).order_by("day")
+    )
+
+
+# --- The article list behind every figure --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ArticleFilter:
+    status: str = ""
+    bucket: str = ""
+    specialty: int | None = None
+    reviewer: int | None = None
+    cycle_state: str = ""
+    sort: str = "overdue"
+
+    @classmethod
+    def from_query(cls, query) -> "ArticleFilter":
+        def number(name: str) -> int | None:
+            value = query.get(name, "")
+            return int(value) if value.isdigit() else None
+
+        bucket = query.get("bucket", "")
+        status = query.get("status", "")
+        return cls(
+            status=status if status in STATUSES else ("overdue" if bucket in BUCKETS else ""),
+            bucket=bucket if bucket in BUCKETS else "",
+            specialty=number("specialty"),
+            reviewer=number("reviewer"),
+            cycle_state=query.get("state", "") if query.get("state") in CYCLE_STATES else "",
+            sort=query.get("sort", "overdue") if query.get("sort") in SORTS else "overdue",
+        )
+
+    def as_query(self, **changes) -> dict:
+        values = {
+            "status": self.status,
+            "bucket": self.bucket,
+            "specialty": self.specialty or "",
+            "reviewer": self.reviewer or "",
+            "state": self.cycle_state,
+            "sort": self.sort,
+        }
+        values.update(changes)
+        return {key: value for key, value in values.items() if value not in ("", None)}
+
+
+def article_list(*, today: datetime.date, filters: ArticleFilter) -> QuerySet[Article]:
+    """Published articles matching the dashboard's filters, each with its open review
+    (one LEFT JOIN: the database allows at most one open cycle per article)."""
+    articles = (
+        Article.objects.published()
+        .annotate(
+            open_cycle=FilteredRelation(
+                "review_cycles", condition=Q(review_cycles__state__in=ReviewCycle.OPEN_STATES)
+            )
+        )
+        .select_related("specialty")
+        .values(
+            "pk",
+            "number",
+            "title",
+            "last_reviewed_on",
+            "next_review_due",
+            "specialty__name",
+            "open_cycle__id",
+            "open_cycle__state",
+            "open_cycle__due_on",
+            "open_cycle__assignee__first_name",
+            "open_cycle__assignee__last_name",
+        )
+    )
+    soon = _soon(today)
+    if filters.status == "overdue":
+        articles = articles.filter(next_review_due__lt=today)
+    elif filters.status == "due_soon":
+        articles = articles.filter(next_review_due__gte=today, next_review_due__lte=soon)
+    elif filters.status == "current":
+        articles = articles.filter(next_review_due__gt=soon)
+    elif filters.status == "never_reviewed":
+        articles = articles.filter(next_review_due=None)
+    if filters.bucket:
+        low, high = BUCKETS[filters.bucket]
+        articles = articles.filter(next_review_due__lte=today - datetime.timedelta(days=low))
+        if high is not None:
+            articles = articles.filter(next_review_due__gte=today - datetime.timedelta(days=high))
+    if filters.specialty:
+        articles = articles.filter(specialty_id=filters.specialty)
+    if filters.reviewer:
+        articles = articles.filter(open_cycle__assignee_id=filters.reviewer)
+    if filters.cycle_state == "unassigned":
+        articles = articles.filter(
+            open_cycle__state=ReviewCycle.State.OPEN, open_cycle__assignee=None
+        )
+    elif filters.cycle_state == "open":
+        articles = articles.filter(
+            open_cycle__state=ReviewCycle.State.OPEN, open_cycle__assignee__isnull=False
+        )
+    elif filters.cycle_state == "in_progress":
+        articles = articles.filter(open_cycle__state=ReviewCycle.State.IN_PROGRESS)
+    elif filters.cycle_state == "none":
+        articles = articles.filter(open_cycle__id=None)
+    return articles.order_by(*SORTS[filters.sort])
+
+
+def filter_choices() -> dict:
+    return {
+        "statuses": STATUSES,
+        "buckets": BUCKET_LABELS,
+        "states": CYCLE_STATES,
+        "specialties": list(Specialty.objects.values_list("pk", "name")),
+        "reviewers": list(
+            ReviewerProfile.objects.filter(
+                user__groups__name=Role.MEDICAL_REVIEWER.value, user__is_active=True
+            )
+            .values_list("user_id", "credit_name")
+            .order_by("credit_name")
+            .distinct()
+        ),
+    }
