@@ -5,13 +5,12 @@ import datetime
 import itertools
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from accounts.models import User
 from encyclopedia.models import (
     Article,
     Reference,
-    ReviewPolicy,
     Revision,
     Section,
 )
@@ -242,31 +241,6 @@ def article_audit_trail(*, article: Article, limit: int = 300) -> list[FieldChan
     ]
     changes.sort(key=lambda change: change.at, reverse=True)
     return changes[:limit]
-
-
-# --- The overdue dashboard (the editorial director's home) -----------------------------
-
-
-def review_schedule_counts(*, today: datetime.date) -> dict[str, int]:
-    """Published articles by where they stand against their Review Date, in one query."""
-    soon = today + datetime.timedelta(days=ReviewPolicy.current().due_soon_days)
-    return Article.objects.published().aggregate(
-        published=Count("pk"),
-        never_reviewed=Count("pk", filter=Q(next_review_due=None)),
-        overdue=Count("pk", filter=Q(next_review_due__lt=today)),
-        due_soon=Count("pk", filter=Q(next_review_due__gte=today, next_review_due__lte=soon)),
-        current=Count("pk", filter=Q(next_review_due__gt=soon)),
-    )
-
-
-def article_list_overdue(*, today: datetime.date) -> QuerySet[Article]:
-    return (
-        Article.objects.published()
-        .filter(next_review_due__lt=today)
-        .select_related("specialty")
-        .only("number", "title", "next_review_due", "last_reviewed_on", "specialty__name")
-        .order_by("next_review_due", "title")
-    )
 
 
 # --- Review cycles ------------------------------------------------------------------------
