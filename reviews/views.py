@@ -920,7 +920,7 @@ def out_of_cycle(request: HttpRequest) -> HttpResponse:
             result = outcome["result"]
             messages.success(
                 request,
-                f"{result.matched} articles matched: {len(result.opened)} reviews opened, "
+                f"{result.matched} articles matched: {result.opened} reviews opened, "
                 f"{result.already_open} already had one open; "
                 f"{result.assignment.assigned_count} assigned.",
             )

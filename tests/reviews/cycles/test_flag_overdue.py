@@ -315,16 +315,18 @@ def test_a_crash_in_the_second_batch_keeps_the_first_and_the_next_run_finishes_t
         due_article(TODAY - days(n), specialty=cardiology, author=maria, title=f"Due {n}")
         for n in range(1, 6)
     ]
-    real_insert = cycles.bulk_create_with_history
+    real_history = cycles.insert_history_from_select
     batches = []
 
-    def insert_then_die_in_the_second_batch(objs, *args, **kwargs):
-        batches.append(len(objs))
+    # The second batch dies after its cycles were inserted, before their history rows:
+    # the batch's transaction must take the cycles back with it.
+    def history_then_die_in_the_second_batch(*args, **kwargs):
+        batches.append(1)
         if len(batches) == 2:
             raise RuntimeError("worker killed")
-        return real_insert(objs, *args, **kwargs)
+        return real_history(*args, **kwargs)
 
-    monkeypatch.setattr(cycles, "bulk_create_with_history", insert_then_die_in_the_second_batch)
+    monkeypatch.setattr(cycles, "insert_history_from_select", history_then_die_in_the_second_batch)
     with pytest.raises(RuntimeError, match="worker killed"):
         flag(batch_size=2)
 
@@ -333,7 +335,7 @@ def test_a_crash_in_the_second_batch_keeps_the_first_and_the_next_run_finishes_t
     assert ReviewCycle.history.count() == 2
     assert AuditEvent.objects.filter(action="open_cycle").count() == 2
 
-    monkeypatch.setattr(cycles, "bulk_create_with_history", real_insert)
+    monkeypatch.setattr(cycles, "insert_history_from_select", real_history)
     assert flag(batch_size=2).opened == 3
 
     assert sorted(ReviewCycle.objects.values_list("article_id", flat=True)) == sorted(

@@ -138,7 +138,7 @@ def test_criteria_combine(library, cardiology):
 def test_each_article_citing_the_work_gets_an_out_of_cycle_review_with_the_reason(library, brenda):
     result = open_out_of_cycle(brenda, reference=f"https://doi.org/{DOI}")
 
-    assert (result.matched, len(result.opened), result.already_open) == (2, 2, 0)
+    assert (result.matched, result.opened, result.already_open) == (2, 2, 0)
     opened = ReviewCycle.objects.order_by("article__title")
     assert [c.article for c in opened] == [library["af"], library["kidney"]]
     for cycle in opened:
@@ -178,7 +178,7 @@ def test_an_article_with_a_review_already_open_keeps_it_and_is_counted(library, 
 
     result = open_out_of_cycle(brenda, reference=DOI)
 
-    assert (result.matched, len(result.opened), result.already_open) == (3, 2, 1)
+    assert (result.matched, result.opened, result.already_open) == (3, 2, 1)
     assert ReviewCycle.objects.filter(article=flutter).get() == existing
     assert (fresh(existing).origin, fresh(existing).reason) == (ReviewCycle.Origin.DUE, "")
     assert ReviewCycle.objects.count() == 3
@@ -228,7 +228,7 @@ def test_scenario_12_twenty_three_articles_citing_a_retracted_paper(
 
     result = open_out_of_cycle(brenda, reference=DOI)
 
-    assert (result.matched, len(result.opened), result.assignment.assigned_count) == (23, 23, 23)
+    assert (result.matched, result.opened, result.assignment.assigned_count) == (23, 23, 23)
     assert ReviewCycle.objects.filter(reason=REASON).count() == 23
     assert len(mail.outbox) == 2
     for message in mail.outbox:
