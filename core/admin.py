@@ -1,5 +1,8 @@
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
+
+from core.models import JobRun
 
 
 class TrackedAdmin(SimpleHistoryAdmin):
@@ -23,3 +26,13 @@ class TrackedAdmin(SimpleHistoryAdmin):
         if request.method == "POST":
             raise PermissionDenied("Old versions are read-only here.")
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+@admin.register(JobRun)
+class JobRunAdmin(admin.ModelAdmin):
+    list_display = ["job", "started_at", "finished_at", "succeeded"]
+    list_filter = ["job", "succeeded"]
+    readonly_fields = ["job", "started_at", "finished_at", "succeeded", "summary", "error"]
+
+    def has_add_permission(self, request):
+        return False
