@@ -11,6 +11,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
     path("api/", include("api.urls")),
+    path("work/transfer/", include("transfer.urls")),
     path("work/", include("reviews.urls")),
     path("", include("encyclopedia.urls")),
 ]

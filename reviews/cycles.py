@@ -44,6 +44,7 @@ from core.db import insert_from_select, insert_history_from_select
 from core.errors import DomainError, InvalidTransition, PermissionDenied
 from encyclopedia import services as content
 from encyclopedia.models import Article, Reference, ReviewPolicy, Revision, Topic
+from encyclopedia.schedule import ReviewWindow
 from reviews import notifications
 from reviews.models import (
     ATTESTATION_TEXT,
@@ -736,13 +737,10 @@ AGE_BUCKETS = [
 
 def schedule_buckets(*, today: datetime.date, due_soon_days: int) -> dict:
     """Count expressions for where published articles stand against their Review Date."""
-    soon = today + datetime.timedelta(days=due_soon_days)
-    counts = {
-        "published": Count("pk"),
-        "never_reviewed": Count("pk", filter=Q(next_review_due=None)),
-        "current": Count("pk", filter=Q(next_review_due__gt=soon)),
-        "due_soon": Count("pk", filter=Q(next_review_due__gte=today, next_review_due__lte=soon)),
-    }
+    window = ReviewWindow.on(today, due_soon_days=due_soon_days)
+    counts = {"published": Count("pk")}
+    for state in ("never_reviewed", "current", "due_soon"):
+        counts[state] = Count("pk", filter=window.condition(state))
     for name, low, high in AGE_BUCKETS:
         condition = Q(next_review_due__lte=today - datetime.timedelta(days=low))
         if high is not None:

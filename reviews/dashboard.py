@@ -21,6 +21,7 @@ from django.db.models import (
 from accounts.models import ReviewerProfile, Specialty
 from accounts.roles import Role
 from encyclopedia.models import Article, ReviewPolicy
+from encyclopedia.schedule import ReviewWindow
 from reviews.cycles import AGE_BUCKETS, schedule_buckets
 from reviews.models import Approval, MetricSnapshot, ReviewCycle
 
@@ -54,10 +55,6 @@ SORTS = {
 }
 
 
-def _soon(today: datetime.date) -> datetime.date:
-    return today + datetime.timedelta(days=ReviewPolicy.current().due_soon_days)
-
-
 def headline(*, today: datetime.date) -> dict:
     """The figures at the top of the dashboard, in three queries."""
     figures = Article.objects.published().aggregate(
@@ -75,15 +72,15 @@ def headline(*, today: datetime.date) -> dict:
 
 def by_specialty(*, today: datetime.date) -> list[dict]:
     """Published, due soon and overdue articles per specialty, in one query."""
-    soon = _soon(today)
+    window = ReviewWindow.on(today)
     return list(
         Article.objects.published()
         .values("specialty_id", "specialty__name")
         .annotate(
             published=Count("pk"),
-            overdue=Count("pk", filter=Q(next_review_due__lt=today)),
-            due_soon=Count("pk", filter=Q(next_review_due__gte=today, next_review_due__lte=soon)),
-            never_reviewed=Count("pk", filter=Q(next_review_due=None)),
+            overdue=Count("pk", filter=window.condition("overdue")),
+            due_soon=Count("pk", filter=window.condition("due_soon")),
+            never_reviewed=Count("pk", filter=window.condition("never_reviewed")),
         )
         .order_by("-overdue", "specialty__name")
     )
@@ -223,15 +220,8 @@ def article_list(*, today: datetime.date, filters: ArticleFilter) -> QuerySet[Ar
             "open_cycle__assignee__last_name",
         )
     )
-    soon = _soon(today)
-    if filters.status == "overdue":
-        articles = articles.filter(next_review_due__lt=today)
-    elif filters.status == "due_soon":
-        articles = articles.filter(next_review_due__gte=today, next_review_due__lte=soon)
-    elif filters.status == "current":
-        articles = articles.filter(next_review_due__gt=soon)
-    elif filters.status == "never_reviewed":
-        articles = articles.filter(next_review_due=None)
+    if filters.status:
+        articles = articles.filter(ReviewWindow.on(today).condition(filters.status))
     if filters.bucket:
         low, high = BUCKETS[filters.bucket]
         articles = articles.filter(next_review_due__lte=today - datetime.timedelta(days=low))

@@ -7,6 +7,7 @@ PostgreSQL and Redis, shared by any number of web and worker processes.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import environ
 from celery.schedules import crontab
@@ -149,6 +150,16 @@ X_FRAME_OPTIONS = "DENY"
 # Section bodies are long, but a 30 MB paste is a mistake, not an article.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=5 * 1024 * 1024)
 
+# --- Cache ------------------------------------------------------------------------
+# Shared between processes when Redis is there (the API's throttling counts requests
+# per client across every web process); per process otherwise. CACHE_URL picks it;
+# by default the Redis server of REDIS_URL, database 1, apart from the broker's queues.
+REDIS_URL = env.str("REDIS_URL", default="")
+_default_cache = "locmemcache://"
+if REDIS_URL:
+    _default_cache = urlunsplit(urlsplit(REDIS_URL)._replace(path="/1"))
+CACHES = {"default": env.cache_url("CACHE_URL", default=_default_cache)}
+
 # --- E-mail -------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url(
     "EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25"
@@ -157,7 +168,6 @@ vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Stet <stet@localhost>")
 
 # --- Celery -------------------------------------------------------------------
-REDIS_URL = env.str("REDIS_URL", default="")
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL or "filesystem://localhost//")
 if CELERY_BROKER_URL.startswith("filesystem://"):
     _broker_dir = VAR_DIR / "celery-broker"
@@ -209,18 +219,65 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 # --- REST API (the api app) -------------------------------------------------------
+# Who may call what is decided per view (api.permissions.HasRole: the pages' roles);
+# a view that says nothing is for the editorial team. Refusals get one body shape
+# ({"code", "detail"}, plus "fields" on a 400) from api.exceptions.
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.StetAutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
+        "api.authentication.ApiTokenAuthentication",
+        "api.authentication.CsrfCheckedSessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PERMISSION_CLASSES": ["api.permissions.HasRole"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "api.renderers.StetBrowsableAPIRenderer",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.StetCursorPagination",
+    "PAGE_SIZE": 50,
+    "EXCEPTION_HANDLER": "api.exceptions.api_exception_handler",
+    # Anonymous readers per IP, token clients per person; a browser session is a person
+    # clicking and is not limited. The counts live in the default cache: give several
+    # web processes a shared one (Redis) or each counts on its own.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "api.throttling.TokenRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env.str("API_THROTTLE_ANON", default="120/minute"),
+        "token": env.str("API_THROTTLE_TOKEN", default="1200/minute"),
+    },
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Stet API",
-    "DESCRIPTION": "Articles, revisions, the review workflow and review cycles of Stet.",
+    "DESCRIPTION": (
+        "Articles, revisions, the review workflow and review cycles of Stet, through the "
+        "same services and rules as the editorial pages.\n\n"
+        "Authenticate with a personal key (make one at /api/tokens/) as "
+        "`Authorization: Bearer <key>`, or with a signed-in browser session. Anonymous "
+        "readers see what the public site shows: published articles and their live pages.\n\n"
+        'Errors have one shape: {"code": "...", "detail": "..."}, plus "fields" on a 400. '
+        "403 is a rule (its code says which), 409 a state that does not allow the action "
+        "or a stale draft, 429 too many requests."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    # Separate request and response components, so read-only fields are not asked for.
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ArticleStatusEnum": "encyclopedia.models.Article.Status",
+        "RevisionStateEnum": "encyclopedia.models.Revision.State",
+        "RevisionKindEnum": "encyclopedia.models.Revision.Kind",
+        "SubmissionStateEnum": "reviews.models.Submission.State",
+        "ApprovalDecisionEnum": "reviews.models.Approval.Decision",
+        "StepEnum": "reviews.models.Step",
+        "ReviewCycleStateEnum": "reviews.models.ReviewCycle.State",
+        "ReviewCycleOriginEnum": "reviews.models.ReviewCycle.Origin",
+        "ChangeStatusEnum": ["added", "removed", "changed", "unchanged"],
+    },
 }
 
 # --- Stet: the encyclopedia this instance publishes -----------------------------

@@ -11,6 +11,8 @@ os.environ.setdefault("SECRET_KEY", "stet-test-secret-key")
 from config.settings.base import *  # noqa: F403
 from config.settings.base import CELERY_BROKER_URL, DATABASES, STET, VAR_DIR
 
+# Each test process keeps its own cache: tests clear it, which must not touch Redis.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {
