@@ -444,6 +444,7 @@ class DashboardReviewerSerializer(serializers.Serializer):
     reviewer = serializers.CharField(source="profile.credit_name")
     open_reviews = serializers.IntegerField()
     overdue = serializers.IntegerField()
+    workload = serializers.IntegerField(help_text="Open reviews and undecided review steps.")
     capacity = serializers.IntegerField(source="profile.capacity")
     median_days_to_complete = serializers.FloatField(source="median_days", allow_null=True)
     licence_expiring = serializers.BooleanField()

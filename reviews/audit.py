@@ -72,20 +72,41 @@ def _credit_lines(profile_ids: set[int], as_of: datetime.datetime) -> dict[int, 
     return lines
 
 
-def _entries(states: list, as_of: datetime.datetime) -> list[AuditEntry]:
-    live_ids = [s.live_revision_id for s in states if s.live_revision_id]
-    revisions = {r.pk: r for r in Revision.objects.filter(pk__in=live_ids)}
-    approvals: dict[int, list[Approval]] = {}
+def _published_sign_offs(article_ids: list[int], as_of: datetime.datetime) -> dict:
+    """{article id: [(revision, [approvals in chain order]), … newest first]} for every
+    version of these articles published by `as_of`."""
+    by_revision: dict[int, list[Approval]] = {}
+    revisions: dict[int, Revision] = {}
     for approval in (
         Approval.objects.filter(
-            submission__revision_id__in=live_ids,
+            submission__revision__article_id__in=article_ids,
+            submission__revision__published_at__lte=as_of,
             submission__state=Submission.State.PUBLISHED,
             decision=Approval.Decision.APPROVED,
         )
-        .select_related("submission", "decided_by__reviewer_profile")
+        .select_related("submission__revision", "decided_by__reviewer_profile")
         .order_by("submission__revision_id", "position")
     ):
-        approvals.setdefault(approval.submission.revision_id, []).append(approval)
+        revision = approval.submission.revision
+        revisions[revision.pk] = revision
+        by_revision.setdefault(revision.pk, []).append(approval)
+    history: dict[int, list] = {}
+    for revision in sorted(revisions.values(), key=lambda r: r.number, reverse=True):
+        history.setdefault(revision.article_id, []).append((revision, by_revision[revision.pk]))
+    return history
+
+
+def _medical_date(approvals: list[Approval]) -> datetime.date | None:
+    for approval in approvals:
+        if approval.step == Step.MEDICAL_REVIEW:
+            return timezone.localdate(approval.decided_at)
+    return None
+
+
+def _entries(states: list, as_of: datetime.datetime) -> list[AuditEntry]:
+    live_ids = [s.live_revision_id for s in states if s.live_revision_id]
+    revisions = {r.pk: r for r in Revision.objects.filter(pk__in=live_ids)}
+    published = _published_sign_offs([s.id for s in states], as_of)
     recertifications: dict[int, ReviewCycle] = {}
     for cycle in (
         ReviewCycle.objects.filter(
@@ -99,8 +120,9 @@ def _entries(states: list, as_of: datetime.datetime) -> list[AuditEntry]:
         recertifications[cycle.article_id] = cycle  # the latest wins
     profile_ids = {
         a.decided_by.reviewer_profile.pk
-        for rows in approvals.values()
-        for a in rows
+        for versions in published.values()
+        for _, approvals in versions
+        for a in approvals
         if hasattr(a.decided_by, "reviewer_profile")
     } | {
         c.closed_by.reviewer_profile.pk
@@ -113,32 +135,60 @@ def _entries(states: list, as_of: datetime.datetime) -> list[AuditEntry]:
         profile = getattr(user, "reviewer_profile", None)
         return credentials.get(profile.pk, fallback) if profile else fallback
 
-    entries = []
-    for state in states:
-        revision = revisions.get(state.live_revision_id)
-        sign_offs = [
+    def sign_offs_of(revision: Revision, approvals: list[Approval], *, live: bool) -> list:
+        # A sign-off of an earlier version is labelled with it.
+        suffix = "" if live else f" (v{revision.number})"
+        return [
             SignOff(
-                step=STEP_CREDIT_TITLES[Step(a.step)],
+                step=STEP_CREDIT_TITLES[Step(a.step)] + suffix,
                 name=a.signer_name,
                 credentials=credential_of(a.decided_by, a.signer_credit),
                 signed_at=a.decided_at,
                 attestation=a.attestation,
             )
-            for a in approvals.get(state.live_revision_id, [])
+            for a in approvals
         ]
-        basis = f"Sign-offs of v{revision.number}" if revision and sign_offs else ""
+
+    entries = []
+    for state in states:
+        revision = revisions.get(state.live_revision_id)
+        versions = published.get(state.id, [])
+        live_approvals = next((a for r, a in versions if r.pk == state.live_revision_id), [])
+        sign_offs = sign_offs_of(revision, live_approvals, live=True) if revision else []
+        basis = f"Sign-offs of v{revision.number}" if sign_offs else ""
+        # What the Review Date rests on: the live version's medical review, or an
+        # earlier version's (a correction or partial update leaves the date alone), or
+        # a re-certification of the live page.
         cycle = recertifications.get(state.id)
-        if cycle and state.last_reviewed_on == timezone.localdate(cycle.closed_at):
-            basis = "Re-certification, no change"
-            sign_offs.append(
-                SignOff(
-                    step="Re-certification",
-                    name=cycle.signer_credit.split(",")[0] if cycle.signer_credit else "",
-                    credentials=credential_of(cycle.closed_by, cycle.signer_credit),
-                    signed_at=cycle.closed_at,
-                    attestation=cycle.attestation,
+        if state.last_reviewed_on is not None and _medical_date(live_approvals) != (
+            state.last_reviewed_on
+        ):
+            if cycle and state.last_reviewed_on == timezone.localdate(cycle.closed_at):
+                basis = "Re-certification, no change"
+                sign_offs.append(
+                    SignOff(
+                        step="Re-certification",
+                        name=cycle.signer_credit.split(",")[0] if cycle.signer_credit else "",
+                        credentials=credential_of(cycle.closed_by, cycle.signer_credit),
+                        signed_at=cycle.closed_at,
+                        attestation=cycle.attestation,
+                    )
                 )
-            )
+            else:
+                earlier = next(
+                    (
+                        (r, a)
+                        for r, a in versions
+                        if r.pk != state.live_revision_id
+                        and _medical_date(a) == state.last_reviewed_on
+                    ),
+                    None,
+                )
+                if earlier is not None:
+                    basis = f"Review Date from the medical review of v{earlier[0].number}; " + (
+                        basis or f"v{revision.number} has no sign-off of its own"
+                    )
+                    sign_offs += sign_offs_of(*earlier, live=False)
         if revision and not sign_offs:
             basis = "No recorded sign-off (imported or published before Stet)"
         entries.append(
@@ -207,7 +257,7 @@ def csv_rows(entries) -> Iterator[list[str]]:
             entry.title,
             entry.status,
             f"v{entry.version}" if entry.version else "",
-            entry.live_since.isoformat() if entry.live_since else "",
+            _local(entry.live_since),
             entry.review_date.isoformat() if entry.review_date else "",
             entry.updated_on.isoformat() if entry.updated_on else "",
             entry.updated_by,
@@ -222,6 +272,11 @@ def csv_rows(entries) -> Iterator[list[str]]:
                 sign_off.step,
                 sign_off.name,
                 sign_off.credentials,
-                sign_off.signed_at.isoformat(),
+                _local(sign_off.signed_at),
                 sign_off.attestation,
             ]
+
+
+def _local(moment: datetime.datetime | None) -> str:
+    """A time as the pages show it: in the encyclopedia's time zone, with its offset."""
+    return timezone.localtime(moment).isoformat(timespec="minutes") if moment else ""

@@ -330,7 +330,7 @@ def reviewer_slots(*, today: datetime.date) -> list[ReviewerSlot]:
         .order_by("credit_name", "pk")
         .distinct()
     )
-    loads = _workloads([p.user_id for p in profiles])
+    loads = workloads([p.user_id for p in profiles])
     return [
         ReviewerSlot(
             profile=profile,
@@ -343,7 +343,7 @@ def reviewer_slots(*, today: datetime.date) -> list[ReviewerSlot]:
     ]
 
 
-def _workloads(user_ids: list[int]) -> dict[int, int]:
+def workloads(user_ids: list[int]) -> dict[int, int]:
     """Open review cycles plus undecided review steps assigned to each person."""
     loads: dict[int, int] = defaultdict(int)
     cycles = (
@@ -537,7 +537,7 @@ def assignment_refusal(*, cycle: ReviewCycle, reviewer: User, today: datetime.da
     live = cycle.article.live_revision
     if live is not None and live.author_id == reviewer.pk:
         return f"{reviewer} wrote the live version of this article."
-    load = _workloads([reviewer.pk]).get(reviewer.pk, 0)
+    load = workloads([reviewer.pk]).get(reviewer.pk, 0)
     if load >= profile.capacity:
         return f"{profile.credit_name} is at capacity ({load} of {profile.capacity} open reviews)."
     return None
@@ -577,15 +577,13 @@ def cycles_assign(
         cycle._history_user = director
         cycle._change_reason = f"Assigned to {reviewer} by {director}"
         cycle.save(update_fields=["assignee", "assigned_at", "unassigned_reason"])
-        AuditEvent.objects.create(
-            article_id=cycle.article_id,
-            cycle=cycle,
+        _cycle_event(
+            cycle,
             actor=director,
-            at=now,
             action="assign_cycle",
             from_state=cycle.state,
-            to_state=cycle.state,
             note=f"Assigned to {reviewer}",
+            now=now,
         )
     _record_reminders(
         [(cycle.pk, reviewer.pk) for cycle in locked], kind=ReminderSent.Kind.ASSIGNED, today=today
@@ -795,11 +793,11 @@ def _locked_cycle(cycle: ReviewCycle) -> ReviewCycle:
     )
 
 
-def _cycle_event(cycle, *, actor, action, from_state, note, now) -> AuditEvent:
+def _cycle_event(cycle, *, actor, action, from_state, note, now, revision=None) -> AuditEvent:
     return AuditEvent.objects.create(
         article_id=cycle.article_id,
         cycle=cycle,
-        revision=cycle.revision,
+        revision=revision or cycle.revision,
         actor=actor,
         at=now,
         action=action,
@@ -983,16 +981,14 @@ def cycles_reopen_for_abandoned(
         cycle._history_user = user
         cycle._change_reason = f"Reopened: v{revision.number} {note}"
         cycle.save(update_fields=["state", "revision"])
-        AuditEvent.objects.create(
-            article_id=cycle.article_id,
-            cycle=cycle,
-            revision=revision,
+        _cycle_event(
+            cycle,
             actor=user,
-            at=now,
             action="reopen_cycle",
             from_state=from_state,
-            to_state=cycle.state,
             note=f"v{revision.number} {note}; the review is open again",
+            now=now,
+            revision=revision,
         )
 
 

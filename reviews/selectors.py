@@ -21,6 +21,7 @@ from reviews.models import (
     Comment,
     ReminderSent,
     ReviewCycle,
+    Step,
     Submission,
 )
 
@@ -69,13 +70,22 @@ def revision_list_recently_published(*, user: User, limit: int = 10) -> QuerySet
     )
 
 
-def approval_queue(*, user: User) -> QuerySet[Approval]:
+def approval_queue(*, user: User, today: datetime.date) -> QuerySet[Approval]:
     """Steps awaiting this person's decision, oldest first: those assigned to them, and
-    unassigned ones of a step their role signs. Their own revisions are left out."""
+    unassigned ones of a step their role signs (for a medical review, only in their
+    specialties and while their licence is valid). Their own revisions are left out."""
     steps = [step for step, role in STEP_ROLES.items() if user.has_role(role)]
+    pool = Q(assignee=None, step__in=[step for step in steps if step != Step.MEDICAL_REVIEW])
+    profile = getattr(user, "reviewer_profile", None)
+    if Step.MEDICAL_REVIEW in steps and profile is not None and profile.licence_valid_on(today):
+        pool |= Q(
+            assignee=None,
+            step=Step.MEDICAL_REVIEW,
+            submission__revision__article__specialty__in=profile.specialties.values("pk"),
+        )
     return (
         Approval.objects.filter(decision=Approval.Decision.PENDING)
-        .filter(Q(assignee=user) | Q(assignee=None, step__in=steps))
+        .filter(Q(assignee=user) | pool)
         .exclude(submission__revision__author=user)
         .exclude(submission__revision__contributors=user)
         .select_related(

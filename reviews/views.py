@@ -99,7 +99,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         request,
         "reviews/queue.html",
         {
-            "approvals": selectors.approval_queue(user=request.user)[:200],
+            "approvals": selectors.approval_queue(user=request.user, today=today())[:200],
             "cycles": selectors.cycle_list_for_reviewer(user=request.user)[:200],
             "decided": selectors.approval_list_decided(user=request.user),
             "today": today(),
@@ -112,6 +112,9 @@ def queue(request: HttpRequest) -> HttpResponse:
 def dashboard(request: HttpRequest) -> HttpResponse:
     day = today()
     figures = dashboard_reads.headline(today=day)
+    figures["overdue_over_90"] = sum(
+        figures[name] for name in ("overdue_91_180", "overdue_181_365", "overdue_over_365")
+    )
     specialties = dashboard_reads.by_specialty(today=day)
     trend = dashboard_reads.trend(today=day)
     list_url = reverse("reviews:dashboard-articles")
@@ -230,20 +233,14 @@ def dashboard_table_csv(request: HttpRequest, table: str) -> HttpResponse:
             for r in dashboard_reads.by_specialty(today=day)
         ]
     elif table == "reviewers":
-        rows = [
-            [
-                "Reviewer",
-                "Open reviews",
-                "Overdue",
-                "Capacity",
-                "Median days to complete",
-                "Licence expires",
-            ]
-        ] + [
+        header = ["Reviewer", "Open reviews", "Overdue", "Workload", "Capacity",
+                  "Median days to complete", "Licence expires"]  # fmt: skip
+        rows = [header] + [
             [
                 r.profile.credit_name,
                 r.open_reviews,
                 r.overdue,
+                r.workload,
                 r.profile.capacity,
                 r.median_days if r.median_days is not None else "",
                 r.profile.licence_expires_on or "",

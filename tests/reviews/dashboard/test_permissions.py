@@ -1,0 +1,106 @@
+"""Only editorial directors (and superusers) see the dashboard, the lists behind it, its
+CSVs, the revisions waiting and the audit report; everyone else is refused, and anonymous
+visitors are sent to sign in. Each person's "My work" opens their own home."""
+
+from urllib.parse import quote
+
+import pytest
+from django.urls import reverse
+
+from tests.encyclopedia.factories import superuser
+from tests.reviews.dashboard.factories import TODAY, days, due_article, flag, login
+
+pytestmark = pytest.mark.django_db
+
+DIRECTOR_PAGES = [
+    reverse("reviews:dashboard"),
+    reverse("reviews:dashboard-articles"),
+    reverse("reviews:dashboard-articles") + "?status=overdue&format=csv",
+    reverse("reviews:dashboard-csv", args=["age"]),
+    reverse("reviews:dashboard-csv", args=["specialties"]),
+    reverse("reviews:dashboard-csv", args=["reviewers"]),
+    reverse("reviews:dashboard-csv", args=["trend"]),
+    reverse("reviews:revisions-waiting"),
+    reverse("reviews:audit-report"),
+    reverse("reviews:audit-report") + f"?date={TODAY}",
+    reverse("reviews:audit-report") + f"?date={TODAY}&format=csv",
+]
+
+
+@pytest.fixture
+def angina(maria, cardiology):
+    return due_article(TODAY - days(100), specialty=cardiology, author=maria, title="Angina")
+
+
+@pytest.mark.parametrize("url", DIRECTOR_PAGES)
+@pytest.mark.parametrize("person", ["maria", "okafor", "lee", "dugdale", "charlie"])
+def test_only_editorial_directors_may_open_the_page(client, request, angina, person, url):
+    login(client, request.getfixturevalue(person))
+
+    response = client.get(url)
+
+    assert response.status_code == 403
+    assert b"Angina" not in response.content
+
+
+@pytest.mark.parametrize("url", DIRECTOR_PAGES)
+def test_an_anonymous_visitor_is_sent_to_sign_in(client, db, url):
+    response = client.get(url)
+
+    assert response.status_code == 302
+    assert response.url == f"{reverse('accounts:login')}?next={quote(url, safe='/')}"
+
+
+@pytest.mark.parametrize("url", DIRECTOR_PAGES)
+@pytest.mark.parametrize("person", ["brenda", "superuser"])
+def test_an_editorial_director_or_a_superuser_opens_the_page(client, brenda, angina, person, url):
+    login(client, brenda if person == "brenda" else superuser())
+
+    assert client.get(url).status_code == 200
+
+
+def test_only_directors_may_post_a_bulk_assignment(client, angina, okafor):
+    flag()
+    cycle = angina.review_cycles.get()
+    login(client, okafor)
+
+    response = client.post(
+        reverse("reviews:cycle-assign"), {"cycle": [cycle.pk], "reviewer": okafor.user.pk}
+    )
+
+    assert response.status_code == 403
+    cycle.refresh_from_db()
+    assert cycle.assignee is None
+
+
+@pytest.mark.parametrize(
+    ("person", "home"),
+    [
+        ("brenda", "reviews:dashboard"),
+        ("dugdale", "reviews:queue"),
+        ("okafor", "reviews:queue"),
+        ("maria", "reviews:drafts"),
+        ("charlie", "encyclopedia:home"),
+    ],
+)
+def test_my_work_opens_each_persons_home(client, request, person, home):
+    login(client, request.getfixturevalue(person))
+
+    response = client.get(reverse("accounts:home"))
+
+    assert response.status_code == 302
+    assert response.url == reverse(home)
+
+
+@pytest.mark.parametrize(
+    ("url", "allowed", "refused"),
+    [
+        ("reviews:queue", ["okafor", "dugdale", "brenda"], ["maria", "charlie"]),
+        ("reviews:drafts", ["maria", "tom"], ["okafor", "dugdale", "brenda", "charlie"]),
+    ],
+)
+def test_the_homes_are_for_their_roles(client, request, url, allowed, refused):
+    for person in allowed + refused:
+        login(client, request.getfixturevalue(person))
+        expected = 200 if person in allowed else 403
+        assert client.get(reverse(url)).status_code == expected, person
