@@ -658,13 +658,14 @@ class DashboardView(StetView):
     )
     def get(self, request: Request) -> Response:
         day = today()
-        figures = dashboard.headline(today=day)
+        specialties = dashboard.by_specialty(today=day)
+        figures = dashboard.headline(today=day, specialties=specialties)
         data = {
             **figures,
             "day": day,
             "oldest_wait_since": figures["oldest_wait"],
             "overdue_by_age": {name: figures[name] for name in dashboard.BUCKETS},
-            "by_specialty": dashboard.by_specialty(today=day),
+            "by_specialty": specialties,
             "by_reviewer": dashboard.by_reviewer(today=day),
         }
         return Response(DashboardSerializer(data).data)

@@ -41,7 +41,10 @@ def report(name: str, value, unit: str) -> None:
 
 
 class BenchDatabase:
-    """A fresh, migrated database for one benchmark run."""
+    """A fresh, migrated database for one benchmark run. With BENCH_KEEP=1 it is kept
+    afterwards and reused by the next run (to profile a page without rebuilding)."""
+
+    keep = os.environ.get("BENCH_KEEP") == "1"
 
     def __enter__(self):
         settings.DATABASES["default"].setdefault("TEST", {})
@@ -55,12 +58,15 @@ class BenchDatabase:
             )
         self.old_name = settings.DATABASES["default"]["NAME"]
         started = time.perf_counter()
-        connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+        connection.creation.create_test_db(
+            verbosity=0, autoclobber=True, serialize=False, keepdb=self.keep
+        )
         report("migrate_seconds", time.perf_counter() - started, "s")
         return self
 
     def __exit__(self, *exc):
-        connection.creation.destroy_test_db(self.old_name, verbosity=0)
+        if not self.keep:
+            connection.creation.destroy_test_db(self.old_name, verbosity=0)
 
 
 def build_catalogue(count: int, *, overdue_share: float = 0.3, seed: int = 7) -> None:

@@ -344,7 +344,8 @@ def reviewer_slots(*, today: datetime.date) -> list[ReviewerSlot]:
 
 
 def workloads(user_ids: list[int]) -> dict[int, int]:
-    """Open review cycles plus undecided review steps assigned to each person."""
+    """Open review cycles plus undecided review steps assigned to each person: what a
+    reviewer's capacity is measured against."""
     loads: dict[int, int] = defaultdict(int)
     cycles = (
         ReviewCycle.objects.open()
@@ -352,14 +353,21 @@ def workloads(user_ids: list[int]) -> dict[int, int]:
         .values("assignee")
         .annotate(n=Count("pk"))
     )
-    steps = (
+    for row in cycles:
+        loads[row["assignee"]] += row["n"]
+    for assignee, steps in review_steps_by_assignee(user_ids).items():
+        loads[assignee] += steps
+    return loads
+
+
+def review_steps_by_assignee(user_ids: list[int]) -> dict[int, int]:
+    """Undecided revision review steps assigned to each person."""
+    return dict(
         Approval.objects.filter(assignee__in=user_ids, decision__in=Approval.OPEN_DECISIONS)
         .values("assignee")
         .annotate(n=Count("pk"))
+        .values_list("assignee", "n")
     )
-    for row in [*cycles, *steps]:
-        loads[row["assignee"]] += row["n"]
-    return loads
 
 
 def _qualified(

@@ -17,6 +17,7 @@ from django.db.models import (
     Q,
     QuerySet,
 )
+from django.utils import timezone
 
 from accounts.models import ReviewerProfile, Specialty
 from accounts.roles import Role
@@ -64,11 +65,32 @@ SORTS = {
 }
 
 
-def headline(*, today: datetime.date) -> dict:
-    """The figures at the top of the dashboard, in three queries."""
-    figures = Article.objects.published().aggregate(
-        **schedule_buckets(today=today, due_soon_days=ReviewPolicy.current().due_soon_days)
+SCHEDULE_FIGURES = ("published", "never_reviewed", "current", "due_soon", *BUCKETS)
+
+
+def by_specialty(*, today: datetime.date) -> list[dict]:
+    """Every schedule figure per specialty (published, current, due soon, never reviewed,
+    overdue by age), in one pass over the published articles."""
+    rows = list(
+        Article.objects.published()
+        .values("specialty_id", "specialty__name")
+        .annotate(
+            **schedule_buckets(today=today, due_soon_days=ReviewPolicy.current().due_soon_days)
+        )
     )
+    for row in rows:
+        row["overdue"] = sum(row[name] for name in BUCKETS)
+    rows.sort(key=lambda row: (-row["overdue"], row["specialty__name"]))
+    return rows
+
+
+def headline(*, today: datetime.date, specialties: list[dict] | None = None) -> dict:
+    """The figures at the top of the dashboard: the per-specialty figures summed (pass
+    them in when you have them, to scan the articles once), plus unassigned reviews and
+    revisions waiting."""
+    if specialties is None:
+        specialties = by_specialty(today=today)
+    figures = {name: sum(row[name] for row in specialties) for name in SCHEDULE_FIGURES}
     figures["overdue"] = sum(figures[name] for name in BUCKETS)
     figures["unassigned_cycles"] = ReviewCycle.objects.open().filter(assignee=None).count()
     waiting = Approval.objects.filter(decision=Approval.Decision.PENDING).aggregate(
@@ -77,22 +99,6 @@ def headline(*, today: datetime.date) -> dict:
     figures["revisions_waiting"] = waiting["count"]
     figures["oldest_wait"] = waiting["oldest"]
     return figures
-
-
-def by_specialty(*, today: datetime.date) -> list[dict]:
-    """Published, due soon and overdue articles per specialty, in one query."""
-    window = ReviewWindow.on(today)
-    return list(
-        Article.objects.published()
-        .values("specialty_id", "specialty__name")
-        .annotate(
-            published=Count("pk"),
-            overdue=Count("pk", filter=window.condition("overdue")),
-            due_soon=Count("pk", filter=window.condition("due_soon")),
-            never_reviewed=Count("pk", filter=window.condition("never_reviewed")),
-        )
-        .order_by("-overdue", "specialty__name")
-    )
 
 
 @dataclass
@@ -112,7 +118,7 @@ class ReviewerRow:
 def by_reviewer(*, today: datetime.date) -> list[ReviewerRow]:
     """Each active reviewer's open periodic reviews, how many are overdue, capacity, the
     median days to complete a review over the last 90 days, and whether their licence
-    expires within 60 days. Five queries."""
+    expires within 60 days. Four queries."""
     profiles = list(
         ReviewerProfile.objects.filter(
             is_active=True, user__is_active=True, user__groups__name=Role.MEDICAL_REVIEWER.value
@@ -128,10 +134,13 @@ def by_reviewer(*, today: datetime.date) -> list[ReviewerRow]:
         .values("assignee")
         .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today)))
     }
-    since = today - datetime.timedelta(days=90)
+    steps = cycles.review_steps_by_assignee([profile.user_id for profile in profiles])
+    since = timezone.make_aware(
+        datetime.datetime.combine(today - datetime.timedelta(days=90), datetime.time())
+    )
     durations: dict[int, list[float]] = defaultdict(list)
     completed = (
-        ReviewCycle.objects.filter(state=ReviewCycle.State.COMPLETED, closed_at__date__gte=since)
+        ReviewCycle.objects.filter(state=ReviewCycle.State.COMPLETED, closed_at__gte=since)
         .exclude(assignee=None)
         .annotate(took=ExpressionWrapper(F("closed_at") - F("opened_at"), DurationField()))
         .values_list("assignee", "took")
@@ -139,13 +148,13 @@ def by_reviewer(*, today: datetime.date) -> list[ReviewerRow]:
     for assignee, took in completed:
         durations[assignee].append(took.total_seconds() / 86400)
     expiring = today + datetime.timedelta(days=60)
-    workloads = cycles.workloads([profile.user_id for profile in profiles])
     return [
         ReviewerRow(
             profile=profile,
             open_reviews=load.get(profile.user_id, {}).get("open", 0),
             overdue=load.get(profile.user_id, {}).get("overdue", 0),
-            workload=workloads.get(profile.user_id, 0),
+            # Measured as assignment measures it (cycles.workloads): reviews and steps.
+            workload=load.get(profile.user_id, {}).get("open", 0) + steps.get(profile.user_id, 0),
             median_days=round(statistics.median(durations[profile.user_id]), 1)
             if durations.get(profile.user_id)
             else None,
@@ -157,12 +166,15 @@ def by_reviewer(*, today: datetime.date) -> list[ReviewerRow]:
 
 
 def trend(*, today: datetime.date, days: int = 365) -> list[MetricSnapshot]:
-    """The daily snapshots of the last year (overall figures), oldest first."""
-    return list(
-        MetricSnapshot.objects.filter(
-            specialty=None, day__gte=today - datetime.timedelta(days=days), day__lte=today
-        ).order_by("day")
-    )
+    """The last year's snapshots (overall figures), one per week — the last day recorded
+    in each — oldest first: 52 points say what 365 would, and read faster."""
+    daily = MetricSnapshot.objects.filter(
+        specialty=None, day__gte=today - datetime.timedelta(days=days), day__lte=today
+    ).order_by("day")
+    weekly: dict[tuple[int, int], MetricSnapshot] = {}
+    for snapshot in daily:
+        weekly[snapshot.day.isocalendar()[:2]] = snapshot
+    return list(weekly.values())
 
 
 # --- The article list behind every figure --------------------------------------------------
@@ -209,30 +221,12 @@ class ArticleFilter:
         return {key: value for key, value in values.items() if value not in ("", None)}
 
 
-def article_list(*, today: datetime.date, filters: ArticleFilter) -> QuerySet[Article]:
-    """Published articles matching the dashboard's filters, each with its open review
-    (one LEFT JOIN: the database allows at most one open cycle per article)."""
-    articles = (
-        Article.objects.published()
-        .annotate(
-            open_cycle=FilteredRelation(
-                "review_cycles", condition=Q(review_cycles__state__in=ReviewCycle.OPEN_STATES)
-            )
-        )
-        .select_related("specialty")
-        .values(
-            "pk",
-            "number",
-            "title",
-            "last_reviewed_on",
-            "next_review_due",
-            "specialty__name",
-            "open_cycle__id",
-            "open_cycle__state",
-            "open_cycle__due_on",
-            "open_cycle__assignee__first_name",
-            "open_cycle__assignee__last_name",
-            "open_cycle__unassigned_reason",
+def article_matches(*, today: datetime.date, filters: ArticleFilter) -> QuerySet[Article]:
+    """Published articles matching the dashboard's filters. The open review is joined
+    only when a filter needs it, so counting the matches stays cheap."""
+    articles = Article.objects.published().annotate(
+        open_cycle=FilteredRelation(
+            "review_cycles", condition=Q(review_cycles__state__in=ReviewCycle.OPEN_STATES)
         )
     )
     if filters.status:
@@ -260,7 +254,30 @@ def article_list(*, today: datetime.date, filters: ArticleFilter) -> QuerySet[Ar
         articles = articles.filter(open_cycle__state=ReviewCycle.State.IN_PROGRESS)
     elif filters.cycle_state == "none":
         articles = articles.filter(open_cycle__id=None)
-    return articles.order_by(*SORTS[filters.sort])
+    return articles
+
+
+def article_list(*, today: datetime.date, filters: ArticleFilter) -> QuerySet[Article]:
+    """The matching articles as the list shows them, each with its open review (one LEFT
+    JOIN: the database allows at most one open cycle per article)."""
+    return (
+        article_matches(today=today, filters=filters)
+        .values(
+            "pk",
+            "number",
+            "title",
+            "last_reviewed_on",
+            "next_review_due",
+            "specialty__name",
+            "open_cycle__id",
+            "open_cycle__state",
+            "open_cycle__due_on",
+            "open_cycle__assignee__first_name",
+            "open_cycle__assignee__last_name",
+            "open_cycle__unassigned_reason",
+        )
+        .order_by(*SORTS[filters.sort])
+    )
 
 
 def filter_choices() -> dict:

@@ -19,6 +19,7 @@ from accounts.roles import Role
 from core.clock import today
 from core.csv_stream import streaming_csv
 from core.errors import DomainError
+from core.pagination import CountedPaginator
 from encyclopedia import services as content
 from encyclopedia.models import Article, ReviewPolicy, Revision, Section, SpecialtyReviewInterval
 from encyclopedia.rendering import render_markdown
@@ -111,11 +112,11 @@ def queue(request: HttpRequest) -> HttpResponse:
 @require_safe
 def dashboard(request: HttpRequest) -> HttpResponse:
     day = today()
-    figures = dashboard_reads.headline(today=day)
+    specialties = dashboard_reads.by_specialty(today=day)
+    figures = dashboard_reads.headline(today=day, specialties=specialties)
     figures["overdue_over_90"] = sum(
         figures[name] for name in ("overdue_91_180", "overdue_181_365", "overdue_over_365")
     )
-    specialties = dashboard_reads.by_specialty(today=day)
     trend = dashboard_reads.trend(today=day)
     list_url = reverse("reviews:dashboard-articles")
     age = [
@@ -167,7 +168,8 @@ def dashboard_articles(request: HttpRequest) -> HttpResponse:
     articles = dashboard_reads.article_list(today=day, filters=filters)
     if request.GET.get("format") == "csv":
         return streaming_csv(_article_csv_rows(articles, day), filename=f"articles-{day}.csv")
-    page = Paginator(articles, 50).get_page(request.GET.get("page"))
+    matches = dashboard_reads.article_matches(today=day, filters=filters)
+    page = CountedPaginator(articles, 50, count=matches.count).get_page(request.GET.get("page"))
     for row in page.object_list:
         due = row["next_review_due"]
         row["days_overdue"] = (day - due).days if due and due < day else None
