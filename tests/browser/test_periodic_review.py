@@ -1,0 +1,102 @@
+"""Scenarios 10 and 11 in a real browser: a reviewer re-certifies an overdue article, and
+the editorial director goes from a dashboard figure to the articles behind it, assigns
+them in bulk and exports the list."""
+
+import datetime
+
+import pytest
+from dateutil.relativedelta import relativedelta
+from playwright.sync_api import Page, expect
+
+from core.clock import today
+from reviews import cycles
+from tests.encyclopedia.factories import published_article
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+PASSWORD = "stet-pass-123"
+
+
+def sign_in(page: Page, base: str, username: str) -> None:
+    page.context.clear_cookies()
+    page.goto(f"{base}/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+
+
+@pytest.fixture
+def overdue_review(maria, okafor, brenda, cardiology):
+    """An article last reviewed 30 months ago, its review open and assigned to Dr. Okafor."""
+    article = published_article(
+        author=maria, specialty=cardiology, reviewed_on=today() - relativedelta(months=30)
+    )
+    cycles.flag_overdue_reviews(today=today())
+    cycles.cycles_assign(
+        cycles=article.review_cycles.all(), reviewer=okafor.user, director=brenda, today=today()
+    )
+    return article
+
+
+def test_a_reviewer_recertifies_an_overdue_article(live_server, okafor, overdue_review, page: Page):
+    base = live_server.url
+    sign_in(page, base, "okafor")
+    page.goto(f"{base}/work/queue/")
+    page.get_by_role("link", name="Atrial fibrillation").click()
+
+    # She reads the live page, with its references and their accessed dates…
+    expect(page.get_by_text("Anticoagulants prevent clots.")).to_be_visible()
+    expect(page.get_by_text("accessed July 1, 2024")).to_be_visible()
+    # …a wrong password records nothing…
+    page.get_by_label("I have reviewed this content and it is still medically accurate.").check()
+    page.get_by_label("Your password").fill("not-my-password")
+    page.get_by_role("button", name="Sign: re-certified, no change").click()
+    expect(page.get_by_text("That password is not right")).to_be_visible()
+    # …and signing again re-certifies the page.
+    page.get_by_label("I have reviewed this content and it is still medically accurate.").check()
+    page.get_by_label("Your password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign: re-certified, no change").click()
+    expect(page.get_by_text("Re-certified")).to_be_visible()
+
+    day = today()
+    page.goto(f"{base}/article/{overdue_review.number}/")
+    expect(page.locator(".review-date")).to_have_text(
+        f"Review Date {day.month}/{day.day}/{day.year}"
+    )
+    expect(page.locator(".updated-by")).to_contain_text("Updated by: Ngozi Okafor, MD")
+
+
+@pytest.fixture
+def overdue_articles(maria, okafor, cardiology):
+    """Two articles overdue by more than 90 days and one by ten days, none assigned."""
+    for title, days_overdue in (("Angina", 120), ("Bradycardia", 200), ("Cardiomyopathy", 10)):
+        reviewed = today() - datetime.timedelta(days=days_overdue) - relativedelta(months=24)
+        published_article(title=title, author=maria, specialty=cardiology, reviewed_on=reviewed)
+    cycles.flag_overdue_reviews(today=today())
+
+
+def test_a_director_assigns_the_articles_behind_a_figure_and_exports_them(
+    live_server, brenda, okafor, overdue_articles, page: Page
+):
+    base = live_server.url
+    sign_in(page, base, "brenda")
+    expect(page.get_by_role("heading", name="Review dashboard")).to_be_visible()
+
+    page.get_by_role("link", name="2 over 90 days").click()
+    expect(page.get_by_role("link", name="Angina")).to_be_visible()
+    expect(page.get_by_role("link", name="Bradycardia")).to_be_visible()
+    expect(page.get_by_role("link", name="Cardiomyopathy")).to_have_count(0)
+
+    page.get_by_label("Select Angina").check()
+    page.get_by_label("Select Bradycardia").check()
+    page.get_by_label("Assign the ticked reviews to").select_option(label=str(okafor.user))
+    page.get_by_role("button", name="Assign").click()
+    expect(page.get_by_text("Assigned 2 review(s) to Ngozi Okafor")).to_be_visible()
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download CSV").click()
+    exported = download.value.path().read_text(encoding="utf-8")
+    assert "Angina" in exported and "Bradycardia" in exported
+    assert "Cardiomyopathy" not in exported
