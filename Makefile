@@ -14,7 +14,12 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 	$(PY) -m pip install --quiet -c requirements.lock -e '.[dev]'
 	touch $@
 
-install: $(VENV)/.installed
+# This checkout's secret key, generated once and kept out of git: manage.py works
+# without DEBUG, and production sets its own SECRET_KEY in the environment instead.
+.env:
+	$(PYTHON) -c "import secrets; print('SECRET_KEY=' + secrets.token_urlsafe(50))" > $@
+
+install: $(VENV)/.installed .env
 
 # Development server and a Celery worker with beat, on SQLite and the filesystem
 # broker unless DATABASE_URL / REDIS_URL say otherwise. Ctrl-C stops both.
