@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.db import models
 
 from core.admin import TrackedAdmin
+from encyclopedia import services
 from encyclopedia.models import (
     Article,
     Reference,
@@ -13,7 +14,6 @@ from encyclopedia.models import (
     SpecialtyReviewInterval,
     Topic,
 )
-from encyclopedia.services import review_schedule_recompute
 
 
 @admin.register(ReviewPolicy)
@@ -27,9 +27,8 @@ class ReviewPolicyAdmin(TrackedAdmin):
         return False
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if "default_interval_months" in form.changed_data:
-            review_schedule_recompute()
+        # Through the service, which reschedules the articles the policy governs.
+        services.review_policy_update(user=request.user, **form.cleaned_data)
 
 
 @admin.register(SpecialtyReviewInterval)
@@ -37,12 +36,14 @@ class SpecialtyReviewIntervalAdmin(TrackedAdmin):
     list_display = ["specialty", "interval_months"]
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        review_schedule_recompute(specialty=obj.specialty)
+        services.specialty_interval_set(
+            user=request.user, specialty=obj.specialty, interval_months=obj.interval_months
+        )
 
     def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        review_schedule_recompute(specialty=obj.specialty)
+        services.specialty_interval_set(
+            user=request.user, specialty=obj.specialty, interval_months=None
+        )
 
 
 @admin.register(Topic)

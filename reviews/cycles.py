@@ -875,23 +875,17 @@ def cycle_recertify(
         reviewer=profile,
         reason=f"Re-certified by {profile.credit_name}: no change",
     )
-    from_state = cycle.state
-    cycle.state = ReviewCycle.State.COMPLETED
-    cycle.outcome = ReviewCycle.Outcome.RECERTIFIED
     cycle.attestation = ATTESTATION_TEXT
     cycle.signer_credit = profile.credit_line
-    cycle.closed_at = now
-    cycle.closed_by = reviewer
-    cycle._history_user = reviewer
-    cycle._change_reason = "Re-certified, no change"
-    cycle.save()
-    _cycle_event(
+    cycle_close(
         cycle,
-        actor=reviewer,
-        action="recertify",
-        from_state=from_state,
-        note=f"Re-certified by {profile.credit_line}",
+        state=ReviewCycle.State.COMPLETED,
+        outcome=ReviewCycle.Outcome.RECERTIFIED,
+        user=reviewer,
         now=now,
+        reason="Re-certified, no change",
+        action="recertify",
+        note=f"Re-certified by {profile.credit_line}",
     )
     return cycle
 
@@ -936,6 +930,33 @@ def cycle_request_changes(
     return draft
 
 
+def cycle_close(
+    cycle: ReviewCycle,
+    *,
+    state: str,
+    user: User,
+    now: datetime.datetime,
+    reason: str,
+    action: str,
+    note: str,
+    outcome: str = "",
+    revision: Revision | None = None,
+) -> None:
+    """Close a locked, open cycle (completed or cancelled): who, when, why, in its history
+    and as an audit event. Every way a review ends goes through here."""
+    from_state = cycle.state
+    cycle.state = state
+    cycle.outcome = outcome
+    if revision is not None:
+        cycle.revision = revision
+    cycle.closed_at = now
+    cycle.closed_by = user
+    cycle._history_user = user
+    cycle._change_reason = reason
+    cycle.save()
+    _cycle_event(cycle, actor=user, action=action, from_state=from_state, note=note, now=now)
+
+
 def answers_open_cycle(revision: Revision) -> bool:
     """Whether `revision` was drafted to answer a periodic review still in progress."""
     return ReviewCycle.objects.filter(
@@ -956,22 +977,16 @@ def cycles_close_for_publish(
     for cycle in ReviewCycle.objects.open().select_for_update().filter(article=article):
         if cycle.revision_id != revision.pk and not review_date_moved:
             continue
-        from_state = cycle.state
-        cycle.state = ReviewCycle.State.COMPLETED
-        cycle.outcome = ReviewCycle.Outcome.REVISED
-        cycle.revision = revision
-        cycle.closed_at = now
-        cycle.closed_by = user
-        cycle._history_user = user
-        cycle._change_reason = f"Answered by publishing v{revision.number}"
-        cycle.save()
-        _cycle_event(
+        cycle_close(
             cycle,
-            actor=user,
-            action="complete_cycle",
-            from_state=from_state,
-            note=f"Revised: v{revision.number} published",
+            state=ReviewCycle.State.COMPLETED,
+            outcome=ReviewCycle.Outcome.REVISED,
+            revision=revision,
+            user=user,
             now=now,
+            reason=f"Answered by publishing v{revision.number}",
+            action="complete_cycle",
+            note=f"Revised: v{revision.number} published",
         )
 
 
@@ -1004,18 +1019,12 @@ def cycles_cancel_for_retirement(
     *, article: Article, user: User, reason: str, now: datetime.datetime
 ) -> None:
     for cycle in ReviewCycle.objects.open().select_for_update().filter(article=article):
-        from_state = cycle.state
-        cycle.state = ReviewCycle.State.CANCELLED
-        cycle.closed_at = now
-        cycle.closed_by = user
-        cycle._history_user = user
-        cycle._change_reason = f"Article retired: {reason}"
-        cycle.save()
-        _cycle_event(
+        cycle_close(
             cycle,
-            actor=user,
-            action="cancel_cycle",
-            from_state=from_state,
-            note=f"Article retired: {reason}",
+            state=ReviewCycle.State.CANCELLED,
+            user=user,
             now=now,
+            reason=f"Article retired: {reason}",
+            action="cancel_cycle",
+            note=f"Article retired: {reason}",
         )

@@ -3,6 +3,7 @@ message on the page (never a 500), and every form works without JavaScript."""
 
 import itertools
 from collections.abc import Callable
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -51,18 +52,28 @@ TEAM = (Role.EDITOR, Role.MEDICAL_REVIEWER, Role.MEDICAL_DIRECTOR, Role.EDITORIA
 SIGNERS = (Role.MEDICAL_REVIEWER, Role.MEDICAL_DIRECTOR, Role.EDITORIAL_DIRECTOR)
 
 
-def _attempt(request: HttpRequest, action: Callable, success: str) -> bool:
-    """Run a service call; report its refusal as a message instead of an error page."""
+@dataclass(frozen=True)
+class _Outcome:
+    ok: bool
+    result: object = None
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+
+def _attempt(request: HttpRequest, action: Callable, success: str | Callable) -> _Outcome:
+    """Run a service call; report its refusal as a message instead of an error page.
+    `success` is the message, or a function of the service's result that writes it."""
     try:
-        action()
+        result = action()
     except DomainError as refusal:
         messages.error(request, refusal.message)
-        return False
+        return _Outcome(False)
     except ValidationError as invalid:
         messages.error(request, " ".join(invalid.messages))
-        return False
-    messages.success(request, success)
-    return True
+        return _Outcome(False)
+    messages.success(request, success(result) if callable(success) else success)
+    return _Outcome(True, result)
 
 
 def _revision_or_404(revision_id: int) -> Revision:
@@ -306,20 +317,20 @@ def audit_report(request: HttpRequest) -> HttpResponse:
 def article_create(request: HttpRequest) -> HttpResponse:
     form = ArticleCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        created = {}
-
-        def create():
-            created["article"] = services.article_create(
+        created = _attempt(
+            request,
+            lambda: services.article_create(
                 editor=request.user,
                 title=form.cleaned_data["title"],
                 specialty=form.cleaned_data["specialty"],
                 topics=form.cleaned_data["topics"],
                 summary=form.cleaned_data["summary"],
                 number=form.cleaned_data["number"] or "",
-            )
-
-        if _attempt(request, create, "Article created. Write its first version below."):
-            draft = created["article"].revisions.get()
+            ),
+            "Article created. Write its first version below.",
+        )
+        if created:
+            draft = created.result.revisions.get()
             return redirect("reviews:revision-edit", revision_id=draft.pk)
     return render(request, "reviews/article_create.html", {"form": form})
 
@@ -331,17 +342,13 @@ def draft_start(request: HttpRequest, number: str) -> HttpResponse:
     source = None
     if request.POST.get("source"):
         source = get_object_or_404(Revision, pk=request.POST["source"], article=article)
-    started = {}
-
-    def start():
-        started["draft"] = services.revision_start_draft(
-            article=article, editor=request.user, source=source
-        )
-
-    if _attempt(
-        request, start, "Draft started. The live page does not change until it is published."
-    ):
-        return redirect("reviews:revision-edit", revision_id=started["draft"].pk)
+    started = _attempt(
+        request,
+        lambda: services.revision_start_draft(article=article, editor=request.user, source=source),
+        "Draft started. The live page does not change until it is published.",
+    )
+    if started:
+        return redirect("reviews:revision-edit", revision_id=started.result.pk)
     return redirect("reviews:article-history", number=number)
 
 
@@ -899,30 +906,22 @@ def out_of_cycle(request: HttpRequest) -> HttpResponse:
     form = OutOfCycleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        outcome = {}
-
-        def open_reviews():
-            outcome["result"] = review_cycles.cycles_open_out_of_cycle(
+        if _attempt(
+            request,
+            lambda: review_cycles.cycles_open_out_of_cycle(
                 director=request.user,
                 reason=data["reason"],
                 specialty=data["specialty"],
                 topic=data["topic"],
                 reference=data["reference"],
                 today=today(),
-            )
-
-        try:
-            open_reviews()
-        except DomainError as refusal:
-            messages.error(request, refusal.message)
-        else:
-            result = outcome["result"]
-            messages.success(
-                request,
+            ),
+            lambda result: (
                 f"{result.matched} articles matched: {result.opened} reviews opened, "
                 f"{result.already_open} already had one open; "
-                f"{result.assignment.assigned_count} assigned.",
-            )
+                f"{result.assignment.assigned_count} assigned."
+            ),
+        ):
             return redirect("reviews:cycles")
     return render(request, "reviews/out_of_cycle.html", {"form": form})
 

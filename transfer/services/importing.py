@@ -586,22 +586,15 @@ def _complete_open_cycles(article: Article, ctx: _Context) -> None:
     """An imported later Review Date answers the article's open periodic review, as a
     re-certification would; the cycle records where the answer came from."""
     for cycle in ReviewCycle.objects.open().select_for_update().filter(article=article):
-        from_state = cycle.state
-        cycle.state = ReviewCycle.State.COMPLETED
-        cycle.outcome = ReviewCycle.Outcome.RECERTIFIED
         cycle.signer_credit = article.reviewed_by_credit
-        cycle.closed_at = ctx.now
-        cycle.closed_by = ctx.user
-        ctx.track(cycle, f"Answered by the Review Date imported from {ctx.source}")
-        cycle.save()
-        AuditEvent.objects.create(
-            article=article,
-            cycle=cycle,
-            actor=ctx.user,
-            at=ctx.now,
+        review_cycles.cycle_close(
+            cycle,
+            state=ReviewCycle.State.COMPLETED,
+            outcome=ReviewCycle.Outcome.RECERTIFIED,
+            user=ctx.user,
+            now=ctx.now,
+            reason=f"Answered by the Review Date imported from {ctx.source}",
             action="complete_cycle",
-            from_state=from_state,
-            to_state=cycle.state,
             note=f"Review Date {_day(article.last_reviewed_on)} imported from {ctx.source}",
         )
 

@@ -119,6 +119,7 @@ def test_two_simultaneous_assignment_runs_assign_each_cycle_once(cardiology_revi
 
     assigned = sum(result.assigned_count for result in results)
     assert assigned == ReviewCycle.objects.exclude(assignee=None).count() == 120
-    # Both runs shared the work out by load: the two reviewers end up within one of each other.
+    # Each run spreads its own batches by load (a reviewer at most one ahead within it),
+    # so together the two reviewers end up at most two apart.
     loads = [ReviewCycle.objects.filter(assignee=p.user).count() for p in cardiology_reviewers]
-    assert abs(loads[0] - loads[1]) <= 60
+    assert abs(loads[0] - loads[1]) <= 2
