@@ -7,7 +7,7 @@ from accounts.roles import Role
 # Where each role starts its day, most senior first: a person with several roles
 # lands on the page of the one that carries the most responsibility.
 ROLE_HOME_PAGES = [
-    (Role.EDITORIAL_DIRECTOR, "reviews:dashboard"),
+    (Role.EDITORIAL_DIRECTOR, "reporting:dashboard"),
     (Role.MEDICAL_DIRECTOR, "reviews:queue"),
     (Role.MEDICAL_REVIEWER, "reviews:queue"),
     (Role.EDITOR, "reviews:drafts"),

@@ -55,9 +55,10 @@ from core.clock import today
 from encyclopedia import services as content
 from encyclopedia.models import Article, Reference, Revision, Section, Topic
 from encyclopedia.schedule import ReviewWindow
+from reporting import dashboard
 from reviews import cycles as review_cycles
-from reviews import dashboard, services
 from reviews import selectors as review_selectors
+from reviews import services
 from reviews.diffs import compare_revisions
 from reviews.models import Approval, ReviewCycle
 

@@ -33,8 +33,10 @@ from django.utils import timezone
 from accounts.models import User
 from core.db import insert_history_from_select
 from encyclopedia.models import Article
+from reporting.models import MetricSnapshot
+from reporting.snapshots import metric_snapshot_record
 from reviews import cycles
-from reviews.models import MetricSnapshot, ReviewCycle
+from reviews.models import ReviewCycle
 
 HISTORY_ROWS_PER_ARTICLE = 10
 RUNS = 20
@@ -67,7 +69,7 @@ def build_review_work() -> None:
     )
     # Today's snapshot for real, and the year before it copied from it (the trend chart
     # reads rows; how they were counted is the nightly job's cost, not the page's).
-    cycles.snapshot_review_metrics(today=TODAY)
+    metric_snapshot_record(today=TODAY)
     today_rows = list(MetricSnapshot.objects.filter(day=TODAY))
     past = []
     for day in range(1, 365):

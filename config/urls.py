@@ -12,6 +12,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("api/", include("api.urls")),
     path("work/transfer/", include("transfer.urls")),
+    path("work/", include("reporting.urls")),
     path("work/", include("reviews.urls")),
     path("", include("encyclopedia.urls")),
 ]

@@ -9,7 +9,6 @@ from reviews.models import (
     AuditEvent,
     ChainStep,
     Comment,
-    MetricSnapshot,
     Notification,
     ReminderSent,
     ReviewCycle,
@@ -100,10 +99,3 @@ class ReminderSentAdmin(ReadOnlyAdmin):
     list_display = ["cycle", "recipient", "kind", "sent_on", "sent_at"]
     list_filter = ["kind"]
     list_select_related = ["cycle__article", "recipient"]
-
-
-@admin.register(MetricSnapshot)
-class MetricSnapshotAdmin(ReadOnlyAdmin):
-    list_display = ["day", "specialty", "published", "current", "due_soon", "never_reviewed"]
-    list_filter = ["specialty"]
-    date_hierarchy = "day"

@@ -44,14 +44,12 @@ from core.db import insert_from_select, insert_history_from_select
 from core.errors import DomainError, InvalidTransition, PermissionDenied
 from encyclopedia import services as content
 from encyclopedia.models import Article, Reference, ReviewPolicy, Revision, Topic
-from encyclopedia.schedule import ReviewWindow
 from reviews import notifications
 from reviews.models import (
     ATTESTATION_TEXT,
     Approval,
     AuditEvent,
     Comment,
-    MetricSnapshot,
     ReminderSent,
     ReviewCycle,
     Step,
@@ -727,62 +725,6 @@ def _digest_body(recipient: User, kind: str, rows: list[ReminderSent], today) ->
         lines.append(f"- {cycle.article.title} ({cycle.article.number}): {status}{who}")
         lines.append(f"  {site}{reverse('reviews:cycle', args=[cycle.pk])}")
     return "\n".join(lines)
-
-
-# --- Metrics for the dashboard's trend --------------------------------------------------
-
-
-AGE_BUCKETS = [
-    ("overdue_1_30", 1, 30),
-    ("overdue_31_90", 31, 90),
-    ("overdue_91_180", 91, 180),
-    ("overdue_181_365", 181, 365),
-    ("overdue_over_365", 366, None),
-]
-
-
-def schedule_buckets(*, today: datetime.date, due_soon_days: int) -> dict:
-    """Count expressions for where published articles stand against their Review Date."""
-    window = ReviewWindow.on(today, due_soon_days=due_soon_days)
-    counts = {"published": Count("pk")}
-    for state in ("never_reviewed", "current", "due_soon"):
-        counts[state] = Count("pk", filter=window.condition(state))
-    for name, low, high in AGE_BUCKETS:
-        condition = Q(next_review_due__lte=today - datetime.timedelta(days=low))
-        if high is not None:
-            condition &= Q(next_review_due__gte=today - datetime.timedelta(days=high))
-        counts[name] = Count("pk", filter=condition)
-    return counts
-
-
-@transaction.atomic
-def snapshot_review_metrics(*, today: datetime.date) -> int:
-    """Record today's counts, overall and per specialty. Re-running replaces the day's rows."""
-    buckets = schedule_buckets(today=today, due_soon_days=ReviewPolicy.current().due_soon_days)
-    published = Article.objects.published()
-    open_cycles = dict(
-        ReviewCycle.objects.open()
-        .values_list("article__specialty_id")
-        .annotate(n=Count("pk"))
-        .values_list("article__specialty_id", "n")
-    )
-    rows = [
-        MetricSnapshot(day=today, specialty=None, **published.aggregate(**buckets),
-                       open_cycles=sum(open_cycles.values()))
-    ]  # fmt: skip
-    for row in published.values("specialty_id").annotate(**buckets).order_by("specialty_id"):
-        specialty_id = row.pop("specialty_id")
-        rows.append(
-            MetricSnapshot(
-                day=today,
-                specialty_id=specialty_id,
-                open_cycles=open_cycles.get(specialty_id, 0),
-                **row,
-            )
-        )
-    MetricSnapshot.objects.filter(day=today).delete()
-    MetricSnapshot.objects.bulk_create(rows)
-    return len(rows)
 
 
 # --- One cycle: re-certify, ask for changes, close ------------------------------------------

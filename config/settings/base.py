@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "accounts",
     "encyclopedia",
     "reviews",
+    "reporting",
     "api",
     "transfer",
 ]
@@ -215,7 +216,7 @@ CELERY_BEAT_SCHEDULE = {
         "options": {"expires": 12 * 3600},
     },
     "snapshot-review-metrics": {
-        "task": "reviews.tasks.snapshot_review_metrics",
+        "task": "reporting.tasks.snapshot_review_metrics",
         "schedule": crontab(hour=4, minute=30),
         "options": {"expires": 12 * 3600},
     },

@@ -26,7 +26,7 @@ def test_a_director_reads_the_same_figures_as_the_dashboard_page(client, brenda,
     client.force_login(brenda)
 
     figures = client.get(URL).json()
-    page = client.get(reverse("reviews:dashboard")).context["figures"]
+    page = client.get(reverse("reporting:dashboard")).context["figures"]
 
     for name in ("published", "current", "due_soon", "overdue", "never_reviewed"):
         assert figures[name] == page[name], name

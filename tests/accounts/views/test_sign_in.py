@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
         (Role.EDITOR, "reviews:drafts"),
         (Role.MEDICAL_REVIEWER, "reviews:queue"),
         (Role.MEDICAL_DIRECTOR, "reviews:queue"),
-        (Role.EDITORIAL_DIRECTOR, "reviews:dashboard"),
+        (Role.EDITORIAL_DIRECTOR, "reporting:dashboard"),
     ],
 )
 def test_after_sign_in_each_role_lands_on_its_own_page(client, role, home):
@@ -33,7 +33,7 @@ def test_a_person_with_several_roles_lands_on_the_most_senior_page(client):
 
     response = client.get(reverse("accounts:home"))
 
-    assert response.url == reverse("reviews:dashboard")
+    assert response.url == reverse("reporting:dashboard")
 
 
 def test_a_person_without_a_role_lands_on_the_public_site(client, charlie):
@@ -75,7 +75,7 @@ def test_a_person_can_change_their_password(client, maria):
     assert maria.check_password("a-much-longer-passphrase-42")
 
 
-@pytest.mark.parametrize("page", ["reviews:drafts", "reviews:queue", "reviews:dashboard"])
+@pytest.mark.parametrize("page", ["reviews:drafts", "reviews:queue", "reporting:dashboard"])
 def test_work_pages_send_anonymous_readers_to_sign_in(client, page):
     response = client.get(reverse(page))
 
@@ -83,7 +83,7 @@ def test_work_pages_send_anonymous_readers_to_sign_in(client, page):
     assert response.url.startswith(reverse("accounts:login"))
 
 
-@pytest.mark.parametrize("page", ["reviews:drafts", "reviews:queue", "reviews:dashboard"])
+@pytest.mark.parametrize("page", ["reviews:drafts", "reviews:queue", "reporting:dashboard"])
 def test_work_pages_refuse_a_person_without_the_role(client, charlie, page):
     client.force_login(charlie)
 

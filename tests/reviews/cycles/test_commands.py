@@ -12,8 +12,9 @@ from django.core.management import base as management_base
 
 from core.jobs import last_successes
 from core.models import JobRun
+from reporting.models import MetricSnapshot
 from reviews import cycles
-from reviews.models import MetricSnapshot, ReminderSent, ReviewCycle
+from reviews.models import ReminderSent, ReviewCycle
 from tests.reviews.cycles.factories import TODAY, at, days, due_article, flag
 
 pytestmark = pytest.mark.django_db

@@ -168,7 +168,7 @@ def test_a_stale_draft_offers_a_rebase(client, article, maria, tom, brenda):
     ("name", "method"),
     [
         ("reviews:chains", "get"),
-        ("reviews:dashboard", "get"),
+        ("reporting:dashboard", "get"),
     ],
 )
 def test_director_pages_refuse_editors(client, maria, name, method):

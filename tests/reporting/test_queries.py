@@ -5,11 +5,11 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import Specialty
+from reporting.models import MetricSnapshot
 from reviews import cycles
-from reviews.models import MetricSnapshot
 from tests.accounts.factories import SpecialtyFactory
 from tests.encyclopedia.factories import published_article
-from tests.reviews.dashboard.factories import (
+from tests.reporting.factories import (
     ARTICLES,
     DASHBOARD,
     TODAY,
@@ -31,8 +31,8 @@ from tests.reviews.factories import published_revision
 
 pytestmark = pytest.mark.django_db
 
-WAITING = reverse("reviews:revisions-waiting")
-AUDIT = reverse("reviews:audit-report")
+WAITING = reverse("reporting:revisions-waiting")
+AUDIT = reverse("reporting:audit-report")
 
 
 def grow(*, size: int, name: str, maria, brenda, specialties: list[Specialty]) -> None:

@@ -6,7 +6,7 @@ import re
 import pytest
 from django.contrib.staticfiles import finders
 
-from tests.reviews.dashboard.factories import (
+from tests.reporting.factories import (
     DASHBOARD,
     TODAY,
     chart_data,

@@ -26,8 +26,8 @@ from tests.reviews.cycles.factories import (
 )
 from tests.reviews.factories import draft_change, edit, submit
 
-DASHBOARD = reverse("reviews:dashboard")
-ARTICLES = reverse("reviews:dashboard-articles")
+DASHBOARD = reverse("reporting:dashboard")
+ARTICLES = reverse("reporting:dashboard-articles")
 
 
 def login(client, person) -> None:

@@ -8,22 +8,22 @@ import pytest
 from django.urls import reverse
 
 from tests.encyclopedia.factories import superuser
-from tests.reviews.dashboard.factories import TODAY, days, due_article, flag, login
+from tests.reporting.factories import TODAY, days, due_article, flag, login
 
 pytestmark = pytest.mark.django_db
 
 DIRECTOR_PAGES = [
-    reverse("reviews:dashboard"),
-    reverse("reviews:dashboard-articles"),
-    reverse("reviews:dashboard-articles") + "?status=overdue&format=csv",
-    reverse("reviews:dashboard-csv", args=["age"]),
-    reverse("reviews:dashboard-csv", args=["specialties"]),
-    reverse("reviews:dashboard-csv", args=["reviewers"]),
-    reverse("reviews:dashboard-csv", args=["trend"]),
-    reverse("reviews:revisions-waiting"),
-    reverse("reviews:audit-report"),
-    reverse("reviews:audit-report") + f"?date={TODAY}",
-    reverse("reviews:audit-report") + f"?date={TODAY}&format=csv",
+    reverse("reporting:dashboard"),
+    reverse("reporting:dashboard-articles"),
+    reverse("reporting:dashboard-articles") + "?status=overdue&format=csv",
+    reverse("reporting:dashboard-csv", args=["age"]),
+    reverse("reporting:dashboard-csv", args=["specialties"]),
+    reverse("reporting:dashboard-csv", args=["reviewers"]),
+    reverse("reporting:dashboard-csv", args=["trend"]),
+    reverse("reporting:revisions-waiting"),
+    reverse("reporting:audit-report"),
+    reverse("reporting:audit-report") + f"?date={TODAY}",
+    reverse("reporting:audit-report") + f"?date={TODAY}&format=csv",
 ]
 
 
@@ -76,7 +76,7 @@ def test_only_directors_may_post_a_bulk_assignment(client, angina, okafor):
 @pytest.mark.parametrize(
     ("person", "home"),
     [
-        ("brenda", "reviews:dashboard"),
+        ("brenda", "reporting:dashboard"),
         ("dugdale", "reviews:queue"),
         ("okafor", "reviews:queue"),
         ("maria", "reviews:drafts"),

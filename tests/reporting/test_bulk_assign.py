@@ -7,7 +7,7 @@ from django.core import mail
 from django.urls import reverse
 
 from reviews.models import AuditEvent, ReminderSent, ReviewCycle
-from tests.reviews.dashboard.factories import (
+from tests.reporting.factories import (
     ARTICLES,
     DASHBOARD,
     TODAY,

@@ -3,7 +3,7 @@ reviewed, open cycles), overall and per specialty, for the dashboard's trend cha
 Re-running on the same day replaces that day's figures."""
 
 from core.management.jobs import JobCommand
-from reviews import cycles
+from reporting.snapshots import metric_snapshot_record
 
 
 class Command(JobCommand):
@@ -11,7 +11,7 @@ class Command(JobCommand):
     job_name = "snapshot_review_metrics"
 
     def run(self, day, **options):
-        return cycles.snapshot_review_metrics(today=day)
+        return metric_snapshot_record(today=day)
 
     def report(self, result) -> str:
         return f"recorded {result} snapshot rows."

@@ -4,9 +4,9 @@ months only, as a chart, a table and a CSV."""
 import pytest
 from django.urls import reverse
 
-from reviews import cycles
-from reviews.models import MetricSnapshot
-from tests.reviews.dashboard.factories import (
+from reporting.models import MetricSnapshot
+from reporting.snapshots import metric_snapshot_record
+from tests.reporting.factories import (
     DASHBOARD,
     TODAY,
     chart_data,
@@ -81,7 +81,7 @@ def test_the_trend_chart_data_equals_the_trend_table(client, brenda, snapshots):
 def test_the_trend_csv_has_one_row_per_snapshot_of_the_last_12_months(client, brenda, snapshots):
     login(client, brenda)
 
-    rows = csv_of(client.get(reverse("reviews:dashboard-csv", args=["trend"])))
+    rows = csv_of(client.get(reverse("reporting:dashboard-csv", args=["trend"])))
 
     assert rows == [
         ["Day", "Current", "Due soon", "Overdue", "Never reviewed"],
@@ -94,8 +94,8 @@ def test_the_trend_csv_has_one_row_per_snapshot_of_the_last_12_months(client, br
 def test_the_trend_follows_what_the_nightly_snapshot_recorded(client, brenda, maria, cardiology):
     due_article(TODAY - days(40), specialty=cardiology, author=maria, title="Late")
     due_article(TODAY + days(20), specialty=cardiology, author=maria, title="Soon")
-    cycles.snapshot_review_metrics(today=TODAY - days(50))  # "Late" was due soon then
-    cycles.snapshot_review_metrics(today=TODAY)
+    metric_snapshot_record(today=TODAY - days(50))  # "Late" was due soon then
+    metric_snapshot_record(today=TODAY)
     login(client, brenda)
 
     data = chart_data(get_page(client, DASHBOARD))["trend"]

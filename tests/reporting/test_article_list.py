@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from tests.reviews.dashboard.factories import (
+from tests.reporting.factories import (
     ARTICLES,
     TODAY,
     bulk_due_articles,

@@ -5,8 +5,9 @@ import pytest
 
 from accounts.models import Specialty
 from encyclopedia import services as content
-from reviews import cycles, services
-from reviews.models import MetricSnapshot
+from reporting.models import MetricSnapshot
+from reporting.snapshots import metric_snapshot_record
+from reviews import services
 from tests.encyclopedia.factories import draft_article
 from tests.reviews.cycles.factories import TODAY, days, due_article, open_cycle
 
@@ -63,7 +64,7 @@ def encyclopedia(maria, brenda, cardiology, nephrology):
 
 
 def test_the_snapshot_counts_each_bucket_overall(encyclopedia):
-    cycles.snapshot_review_metrics(today=TODAY)
+    metric_snapshot_record(today=TODAY)
 
     overall = MetricSnapshot.objects.get(day=TODAY, specialty=None)
     assert counts(overall) == {
@@ -82,7 +83,7 @@ def test_the_snapshot_counts_each_bucket_overall(encyclopedia):
 
 
 def test_the_snapshot_counts_each_bucket_per_specialty(encyclopedia, cardiology, nephrology):
-    cycles.snapshot_review_metrics(today=TODAY)
+    metric_snapshot_record(today=TODAY)
 
     by_specialty = {
         row.specialty: counts(row)
@@ -108,17 +109,17 @@ def test_the_snapshot_counts_each_bucket_per_specialty(encyclopedia, cardiology,
 def test_the_due_soon_window_follows_the_policy(encyclopedia, brenda):
     content.review_policy_update(user=brenda, due_soon_days=90)
 
-    cycles.snapshot_review_metrics(today=TODAY)
+    metric_snapshot_record(today=TODAY)
 
     overall = MetricSnapshot.objects.get(day=TODAY, specialty=None)
     assert (overall.due_soon, overall.current) == (3, 2)
 
 
 def test_running_again_the_same_day_replaces_the_days_figures(encyclopedia, maria, cardiology):
-    assert cycles.snapshot_review_metrics(today=TODAY) == 3
+    assert metric_snapshot_record(today=TODAY) == 3
     due_article(TODAY - days(2), specialty=cardiology, author=maria, title="Late addition")
 
-    assert cycles.snapshot_review_metrics(today=TODAY) == 3
+    assert metric_snapshot_record(today=TODAY) == 3
 
     assert MetricSnapshot.objects.filter(day=TODAY).count() == 3
     overall = MetricSnapshot.objects.get(day=TODAY, specialty=None)
@@ -126,8 +127,8 @@ def test_running_again_the_same_day_replaces_the_days_figures(encyclopedia, mari
 
 
 def test_each_day_keeps_its_own_snapshot(encyclopedia):
-    cycles.snapshot_review_metrics(today=TODAY - days(1))
-    cycles.snapshot_review_metrics(today=TODAY)
+    metric_snapshot_record(today=TODAY - days(1))
+    metric_snapshot_record(today=TODAY)
 
     assert sorted(MetricSnapshot.objects.filter(specialty=None).values_list("day", flat=True)) == [
         TODAY - days(1),
@@ -140,7 +141,7 @@ def test_each_day_keeps_its_own_snapshot(encyclopedia):
 
 
 def test_an_empty_encyclopedia_still_records_a_day(db):
-    assert cycles.snapshot_review_metrics(today=TODAY) == 1
+    assert metric_snapshot_record(today=TODAY) == 1
 
     overall = MetricSnapshot.objects.get(day=TODAY)
     assert overall.specialty is None

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from reviews import services
 from reviews.models import Approval
-from tests.reviews.dashboard.factories import (
+from tests.reporting.factories import (
     TODAY,
     at,
     days,

@@ -4,7 +4,7 @@ import pytest
 
 from encyclopedia.models import ReviewPolicy
 from reviews import cycles
-from tests.reviews.dashboard.factories import (
+from tests.reporting.factories import (
     DASHBOARD,
     TODAY,
     days,

@@ -1,18 +1,19 @@
 """Fixtures for the dashboard tests: a small encyclopedia whose every figure is known.
 
-Time is frozen at 2026-11-27 10:00 in New York (tests/reviews/conftest.py); the review
+Time is frozen at 2026-11-27 10:00 in New York for every test here; the review
 policy is the default one: a 24-month interval and a 60-day due-soon window.
 """
 
 from dataclasses import dataclass, field
 
 import pytest
+import time_machine
 
 from encyclopedia.models import Article
 from reviews import cycles, services
 from tests.accounts.factories import SpecialtyFactory
 from tests.encyclopedia.factories import draft_article
-from tests.reviews.dashboard.factories import (
+from tests.reporting.factories import (
     TODAY,
     at,
     days,
@@ -22,6 +23,14 @@ from tests.reviews.dashboard.factories import (
     open_cycle_of,
     submitted_change,
 )
+from tests.reviews.factories import TODAY as NOW
+
+
+@pytest.fixture(autouse=True)
+def today():
+    with time_machine.travel(NOW, tick=False) as traveller:
+        yield traveller
+
 
 # Title → (specialty, days from today to the next review, None: never reviewed).
 CARDIOLOGY = {

@@ -6,7 +6,7 @@ import datetime
 import pytest
 
 from reviews import cycles
-from tests.reviews.dashboard.factories import (
+from tests.reporting.factories import (
     DASHBOARD,
     TODAY,
     at,

@@ -9,8 +9,7 @@ from django.http import StreamingHttpResponse
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.reviews.cycles.factories import reviewed_on_for
-from tests.reviews.dashboard.factories import (
+from tests.reporting.factories import (
     ARTICLES,
     DASHBOARD,
     TODAY,
@@ -25,6 +24,7 @@ from tests.reviews.dashboard.factories import (
     table_rows,
     text,
 )
+from tests.reviews.cycles.factories import reviewed_on_for
 
 pytestmark = pytest.mark.django_db
 
@@ -110,7 +110,7 @@ def test_each_dashboard_table_downloads_as_the_csv_of_its_numbers(director, tabl
 
     response = director.get(link)
 
-    assert link == reverse("reviews:dashboard-csv", args=[table])
+    assert link == reverse("reporting:dashboard-csv", args=[table])
     assert isinstance(response, StreamingHttpResponse)
     assert response["Content-Disposition"] == f'attachment; filename="{table}-{TODAY}.csv"'
     header, *rows = csv_of(response)
@@ -120,7 +120,7 @@ def test_each_dashboard_table_downloads_as_the_csv_of_its_numbers(director, tabl
 
 
 def test_the_age_csv_counts_each_bucket(director):
-    rows = csv_of(director.get(reverse("reviews:dashboard-csv", args=["age"])))
+    rows = csv_of(director.get(reverse("reporting:dashboard-csv", args=["age"])))
 
     assert rows == [
         ["Overdue by", "Articles"],
@@ -133,7 +133,7 @@ def test_the_age_csv_counts_each_bucket(director):
 
 
 def test_the_reviewers_csv_lists_each_reviewer_with_their_numbers(director):
-    rows = csv_of(director.get(reverse("reviews:dashboard-csv", args=["reviewers"])))
+    rows = csv_of(director.get(reverse("reporting:dashboard-csv", args=["reviewers"])))
 
     assert rows == [
         ["Reviewer", "Open reviews", "Overdue", "Workload", "Capacity",

@@ -23,9 +23,10 @@ from accounts.models import ReviewerProfile, Specialty
 from accounts.roles import Role
 from encyclopedia.models import Article, ReviewPolicy
 from encyclopedia.schedule import ReviewWindow
+from reporting.figures import AGE_BUCKETS, schedule_buckets
+from reporting.models import MetricSnapshot
 from reviews import cycles
-from reviews.cycles import AGE_BUCKETS, schedule_buckets
-from reviews.models import Approval, MetricSnapshot, ReviewCycle
+from reviews.models import Approval, ReviewCycle
 
 STATUSES = {
     "overdue": "Overdue",

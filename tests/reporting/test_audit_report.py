@@ -17,7 +17,7 @@ from encyclopedia.services import SectionInput
 from reviews import cycles, services
 from reviews.models import ATTESTATION_TEXT, EDITORIAL_ATTESTATION_TEXT
 from tests.encyclopedia.factories import draft_article, published_article
-from tests.reviews.dashboard.factories import (
+from tests.reporting.factories import (
     TODAY,
     at,
     csv_of,
@@ -31,7 +31,7 @@ from tests.reviews.factories import LIVE_REFERENCES, LIVE_SECTIONS, draft_change
 
 pytestmark = pytest.mark.django_db
 
-AUDIT = reverse("reviews:audit-report")
+AUDIT = reverse("reporting:audit-report")
 OLD_TITLE = "Associate Professor of Medicine"
 NEW_TITLE = "Professor of Medicine"
 INSTITUTION = "Riverside University School of Medicine"

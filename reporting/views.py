@@ -1,0 +1,215 @@
+"""The editorial director's reporting pages: the dashboard and the article list behind
+each of its figures (with CSV and bulk assignment), revisions waiting, and the audit
+report. Read-only: the one write they offer (bulk assignment) posts to the review
+cycle pages, which call the assignment service."""
+
+import itertools
+from urllib.parse import urlencode
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from accounts.decorators import role_required
+from accounts.roles import Role
+from core.clock import today
+from core.csv_stream import streaming_csv
+from core.pagination import CountedPaginator
+from encyclopedia.models import Article
+from reporting import audit
+from reporting import dashboard as dashboard_reads
+from reporting.forms import AuditReportForm
+from reviews import selectors
+from reviews.forms import CycleAssignForm
+
+
+@role_required(Role.EDITORIAL_DIRECTOR)
+@require_safe
+def dashboard(request: HttpRequest) -> HttpResponse:
+    day = today()
+    specialties = dashboard_reads.by_specialty(today=day)
+    figures = dashboard_reads.headline(today=day, specialties=specialties)
+    figures["overdue_over_90"] = sum(
+        figures[name] for name in ("overdue_91_180", "overdue_181_365", "overdue_over_365")
+    )
+    trend = dashboard_reads.trend(today=day)
+    list_url = reverse("reporting:dashboard-articles")
+    age = [
+        (name, label, figures[name], f"{list_url}?bucket={name}")
+        for name, label in dashboard_reads.BUCKET_LABELS.items()
+    ]
+    chart_data = {
+        "age": {
+            "labels": [label for _, label, _, _ in age],
+            "values": [count for _, _, count, _ in age],
+            "links": [link for _, _, _, link in age],
+        },
+        "specialty": {
+            "labels": [row["specialty__name"] for row in specialties],
+            "overdue": [row["overdue"] for row in specialties],
+            "due_soon": [row["due_soon"] for row in specialties],
+            "links": [
+                f"{list_url}?status=overdue&specialty={row['specialty_id']}" for row in specialties
+            ],
+        },
+        "trend": {
+            "labels": [snapshot.day.isoformat() for snapshot in trend],
+            "overdue": [snapshot.overdue for snapshot in trend],
+            "due_soon": [snapshot.due_soon for snapshot in trend],
+        },
+    }
+    return render(
+        request,
+        "reporting/dashboard.html",
+        {
+            "today": day,
+            "figures": figures,
+            "age": age,
+            "specialties": specialties,
+            "reviewers": dashboard_reads.by_reviewer(today=day),
+            "trend": trend,
+            "chart_data": chart_data,
+        },
+    )
+
+
+@role_required(Role.EDITORIAL_DIRECTOR)
+@require_safe
+def dashboard_articles(request: HttpRequest) -> HttpResponse:
+    """The articles behind any dashboard figure: filtered, sorted, paginated, exportable,
+    and assignable in bulk."""
+    day = today()
+    filters = dashboard_reads.ArticleFilter.from_query(request.GET)
+    articles = dashboard_reads.article_list(today=day, filters=filters)
+    if request.GET.get("format") == "csv":
+        return streaming_csv(_article_csv_rows(articles, day), filename=f"articles-{day}.csv")
+    matches = dashboard_reads.article_matches(today=day, filters=filters)
+    page = CountedPaginator(articles, 50, count=matches.count).get_page(request.GET.get("page"))
+    for row in page.object_list:
+        due = row["next_review_due"]
+        row["days_overdue"] = (day - due).days if due and due < day else None
+    return render(
+        request,
+        "reporting/dashboard_articles.html",
+        {
+            "page": page,
+            "filters": filters,
+            "choices": dashboard_reads.filter_choices(),
+            "query": urlencode(filters.as_query()),
+            "sort_links": {
+                name.replace("-", "") + ("_desc" if name.startswith("-") else ""): urlencode(
+                    filters.as_query(sort=name)
+                )
+                for name in dashboard_reads.SORTS
+            },
+            "assign_form": CycleAssignForm(),
+            "today": day,
+        },
+    )
+
+
+def _article_csv_rows(articles, day):
+    yield [
+        "Article",
+        "Title",
+        "Specialty",
+        "Review Date",
+        "Next review due",
+        "Days overdue",
+        "Open review",
+        "Reviewer",
+    ]
+    for row in articles.iterator(chunk_size=2000):
+        due = row["next_review_due"]
+        reviewer = " ".join(
+            filter(
+                None,
+                [row["open_cycle__assignee__first_name"], row["open_cycle__assignee__last_name"]],
+            )
+        )
+        yield [
+            row["number"],
+            row["title"],
+            row["specialty__name"],
+            row["last_reviewed_on"] or "",
+            due or "",
+            (day - due).days if due and due < day else "",
+            row["open_cycle__state"] or "",
+            reviewer,
+        ]
+
+
+@role_required(Role.EDITORIAL_DIRECTOR)
+@require_safe
+def dashboard_table_csv(request: HttpRequest, table: str) -> HttpResponse:
+    """Each dashboard table as CSV."""
+    day = today()
+    if table == "specialties":
+        rows = [["Specialty", "Published", "Overdue", "Due soon", "Never reviewed"]] + [
+            [r["specialty__name"], r["published"], r["overdue"], r["due_soon"], r["never_reviewed"]]
+            for r in dashboard_reads.by_specialty(today=day)
+        ]
+    elif table == "reviewers":
+        header = ["Reviewer", "Open reviews", "Overdue", "Workload", "Capacity",
+                  "Median days to complete", "Licence expires"]  # fmt: skip
+        rows = [header] + [
+            [
+                r.profile.credit_name,
+                r.open_reviews,
+                r.overdue,
+                r.workload,
+                r.profile.capacity,
+                r.median_days if r.median_days is not None else "",
+                r.profile.licence_expires_on or "",
+            ]
+            for r in dashboard_reads.by_reviewer(today=day)
+        ]
+    elif table == "age":
+        figures = dashboard_reads.headline(today=day)
+        rows = [["Overdue by", "Articles"]] + [
+            [label, figures[name]] for name, label in dashboard_reads.BUCKET_LABELS.items()
+        ]
+    elif table == "trend":
+        rows = [["Day", "Current", "Due soon", "Overdue", "Never reviewed"]] + [
+            [s.day, s.current, s.due_soon, s.overdue, s.never_reviewed]
+            for s in dashboard_reads.trend(today=day)
+        ]
+    else:
+        raise Http404("No such table.")
+    return streaming_csv(rows, filename=f"{table}-{day}.csv")
+
+
+@role_required(Role.EDITORIAL_DIRECTOR)
+@require_safe
+def revisions_waiting(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "reporting/revisions_waiting.html",
+        {"approvals": selectors.approval_list_pending()[:500]},
+    )
+
+
+@role_required(Role.EDITORIAL_DIRECTOR)
+@require_safe
+def audit_report(request: HttpRequest) -> HttpResponse:
+    """What was live on a day, who signed it, with their credentials as they were then."""
+    form = AuditReportForm(request.GET or None)
+    entries = None
+    if form.is_bound and form.is_valid():
+        article = None
+        if form.cleaned_data["article"]:
+            article = Article.objects.filter(number=form.cleaned_data["article"]).first()
+            if article is None:
+                form.add_error("article", "No article has this number.")
+        if form.is_valid():
+            report = audit.audit_report(as_of=form.cleaned_data["date"], article=article)
+            if request.GET.get("format") == "csv":
+                name = f"audit-{form.cleaned_data['article'] or 'all'}-{form.cleaned_data['date']}"
+                return streaming_csv(audit.csv_rows(report), filename=f"{name}.csv")
+            entries = list(itertools.islice(report, 200))
+    return render(
+        request,
+        "reporting/audit_report.html",
+        {"form": form, "entries": entries, "query": request.GET.urlencode()},
+    )
