@@ -42,12 +42,16 @@ run: install
 		--schedule=var/celerybeat-schedule & \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
+# The whole suite, on both cores (pytest-xdist: each worker has its own test database).
 test: install
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n auto
 
+# Style, the layers between apps (import-linter) and types (mypy), as CI runs them.
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 
 format: install
 	$(VENV)/bin/ruff check --fix .

@@ -13,6 +13,14 @@ from accounts.roles import Role
 from tests.accounts.factories import ReviewerProfileFactory, SpecialtyFactory, UserFactory
 
 
+@pytest.fixture(autouse=True)
+def guarded_mail(settings):
+    """Every test's e-mail goes to the guarded in-memory outbox (tests/mail.py), which
+    fails the test if anything is sent inside a transaction. (Django's test set-up
+    replaces EMAIL_BACKEND with its plain in-memory one, so it is set here, per test.)"""
+    settings.EMAIL_BACKEND = "tests.mail.GuardedBackend"
+
+
 @pytest.fixture
 def cardiology(db):
     return SpecialtyFactory(name="Cardiology", slug="cardiology")

@@ -11,7 +11,7 @@ from accounts.roles import Role
 class User(AbstractUser):
     """A person who signs in to Stet. What they may do comes from their role groups."""
 
-    class Meta(AbstractUser.Meta):
+    class Meta(AbstractUser.Meta):  # type: ignore[name-defined]  # the stubs omit it
         swappable = "AUTH_USER_MODEL"
 
     def __str__(self) -> str:

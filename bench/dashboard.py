@@ -59,8 +59,8 @@ def build_history(count: int) -> None:
 def build_review_work() -> None:
     """Open cycles for the overdue articles, most of them assigned; some completed in
     the last 90 days; a year of daily snapshots."""
-    cycles.flag_overdue_reviews(today=TODAY)
-    cycles.assign_reviewers(today=TODAY)
+    cycles.review_cycles_flag_overdue(today=TODAY)
+    cycles.review_cycles_auto_assign(today=TODAY)
     done = list(ReviewCycle.objects.open().values_list("pk", flat=True)[::7])
     ReviewCycle.objects.filter(pk__in=done).update(
         state=ReviewCycle.State.COMPLETED,

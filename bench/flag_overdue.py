@@ -18,9 +18,10 @@ from django.test.utils import CaptureQueriesContext
 
 from encyclopedia.models import Article
 from reviews import cycles
+from reviews.cycles import opening
 from reviews.models import AuditEvent, ReviewCycle
 
-BATCH_SIZE = int(os.environ.get("BENCH_BATCH_SIZE", cycles.BATCH_SIZE))
+BATCH_SIZE = int(os.environ.get("BENCH_BATCH_SIZE", opening.BATCH_SIZE))
 RAW_INSERT = """
     INSERT INTO reviews_reviewcycle
         (article_id, due_on, origin, reason, opened_at, state, unassigned_reason, outcome,
@@ -60,7 +61,7 @@ def run(count: int) -> None:
 
         with CaptureQueriesContext(connection) as queries:
             started = time.perf_counter()
-            result = cycles.flag_overdue_reviews(today=TODAY, batch_size=BATCH_SIZE)
+            result = cycles.review_cycles_flag_overdue(today=TODAY, batch_size=BATCH_SIZE)
             elapsed = time.perf_counter() - started
         report(f"flag_overdue_reviews{label}", elapsed, "s")
         report(f"flag_overdue_reviews_cycles_opened{label}", result.opened, "cycles")
@@ -73,7 +74,7 @@ def run(count: int) -> None:
         report(f"flag_overdue_reviews_history_rows{label}", ReviewCycle.history.count(), "rows")
 
         started = time.perf_counter()
-        again = cycles.flag_overdue_reviews(today=TODAY)
+        again = cycles.review_cycles_flag_overdue(today=TODAY)
         report(f"flag_overdue_reviews_second_run{label}", time.perf_counter() - started, "s")
         report(f"flag_overdue_reviews_second_run_opened{label}", again.opened, "cycles")
 

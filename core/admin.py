@@ -2,7 +2,9 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.models import JobRun
+from core.history import track
+from core.models import JobRun, OutgoingEmail
+from core.outbox import outbox_requeue
 
 
 class TrackedAdmin(SimpleHistoryAdmin):
@@ -10,13 +12,15 @@ class TrackedAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         fields = ", ".join(form.changed_data) or "nothing"
-        obj._change_reason = f"Admin: changed {fields}" if change else "Admin: created"
-        obj._history_user = request.user
+        track(
+            obj,
+            user=request.user,
+            reason=f"Admin: changed {fields}" if change else "Admin: created",
+        )
         super().save_model(request, obj, form, change)
 
     def delete_model(self, request, obj):
-        obj._change_reason = "Admin: deleted"
-        obj._history_user = request.user
+        track(obj, user=request.user, reason="Admin: deleted")
         super().delete_model(request, obj)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
@@ -36,3 +40,28 @@ class JobRunAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(OutgoingEmail)
+class OutgoingEmailAdmin(admin.ModelAdmin):
+    """The outbox. Rows are written by the services and sent by the outbox's sender; what
+    an administrator does here is send again an e-mail that failed for good or was left
+    mid-send by a process that died (it may or may not have reached its recipient)."""
+
+    list_display = ["subject", "to", "status", "attempts", "created_at", "sent_at"]
+    list_filter = ["status"]
+    search_fields = ["to", "subject"]
+    date_hierarchy = "created_at"
+    readonly_fields = [field.name for field in OutgoingEmail._meta.fields]
+    actions = ["send_again"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description="Send again (failed or stuck e-mail)")
+    def send_again(self, request, queryset):
+        count = outbox_requeue(ids=list(queryset.values_list("pk", flat=True)))
+        self.message_user(request, f"{count} e-mail(s) queued to be sent again.")

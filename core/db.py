@@ -69,7 +69,7 @@ def insert_from_select(model, rows, columns: dict) -> int:
 def insert_history_from_select(model, rows, *, user_id, reason: str, date, history_type="+"):
     """simple-history rows for the `rows` of `model` as they stand now, in one INSERT …
     SELECT: the set-based twin of `bulk_history_create`."""
-    columns = {"id": models.F("pk")}
+    columns: dict[str, models.Expression | models.F] = {"id": models.F("pk")}
     for field in model._meta.concrete_fields:
         if not field.primary_key:
             columns[field.attname] = models.F(field.attname)

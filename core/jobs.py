@@ -1,25 +1,68 @@
 """Bookkeeping for scheduled jobs: every run is recorded, so the health endpoint can say
-when each job last succeeded, and a failed run leaves its error behind."""
+when each job last succeeded, and a failed run leaves its error behind.
+
+Which jobs there are, and how often each runs, is read from beat's schedule
+(settings.CELERY_BEAT_SCHEDULE), never kept beside it: a job is named after its task
+(`reviews.tasks.flag_overdue_reviews` → `flag_overdue_reviews`), and its period is the
+longest gap between two of its scheduled runs.
+"""
 
 import datetime
+import itertools
 import traceback
 from collections.abc import Callable
 from dataclasses import asdict, is_dataclass
 from typing import Any
 
+from celery.schedules import crontab
+from celery.schedules import schedule as every
+from django.conf import settings
 from django.db.models import Max
 from django.utils import timezone
 
 from core.models import JobRun
 
-# Each periodic job and how often beat runs it; /healthz calls a job stale when its
-# last success is older than twice this.
-PERIODS = {
-    "flag_overdue_reviews": datetime.timedelta(days=1),
-    "assign_reviewers": datetime.timedelta(hours=1),
-    "send_review_reminders": datetime.timedelta(days=1),
-    "snapshot_review_metrics": datetime.timedelta(days=1),
-}
+# Job runs are kept this long: enough for the jobs page and an outage's post-mortem.
+KEEP_RUNS_FOR = datetime.timedelta(days=30)
+WEEK_MINUTES = 7 * 24 * 60
+
+
+def job_name(task_name: str) -> str:
+    return task_name.rsplit(".", 1)[-1]
+
+
+def periods() -> dict[str, datetime.timedelta]:
+    """Each scheduled job and its period, from beat's schedule."""
+    return {
+        job_name(entry["task"]): schedule_period(entry["schedule"])
+        for entry in settings.CELERY_BEAT_SCHEDULE.values()
+    }
+
+
+def schedule_period(schedule) -> datetime.timedelta:
+    """The longest wait between two runs of a beat schedule (a crontab or an interval)."""
+    if isinstance(schedule, datetime.timedelta):
+        return schedule
+    if isinstance(schedule, int | float):
+        return datetime.timedelta(seconds=schedule)
+    if isinstance(schedule, every):
+        return schedule.run_every
+    if isinstance(schedule, crontab):
+        if schedule.day_of_month != set(range(1, 32)) or schedule.month_of_year != set(
+            range(1, 13)
+        ):
+            raise ValueError("Only weekly crontab patterns are supported for job periods.")
+        # Minutes of the week at which the job runs (day_of_week: 0 is Sunday).
+        runs = sorted(
+            day * 1440 + hour * 60 + minute
+            for day, hour, minute in itertools.product(
+                schedule.day_of_week, schedule.hour, schedule.minute
+            )
+        )
+        gaps = [later - earlier for earlier, later in itertools.pairwise(runs)]
+        gaps.append(runs[0] + WEEK_MINUTES - runs[-1])
+        return datetime.timedelta(minutes=max(gaps))
+    raise TypeError(f"Unsupported beat schedule: {schedule!r}")
 
 
 def run_job(name: str, work: Callable[[], Any]) -> Any:
@@ -36,11 +79,12 @@ def run_job(name: str, work: Callable[[], Any]) -> Any:
     run.succeeded = True
     run.summary = summarise(result)
     run.save(update_fields=["finished_at", "succeeded", "summary"])
+    JobRun.objects.filter(job=name, started_at__lt=run.started_at - KEEP_RUNS_FOR).delete()
     return result
 
 
 def summarise(result: Any) -> dict:
-    if is_dataclass(result):
+    if is_dataclass(result) and not isinstance(result, type):
         data = asdict(result)
     elif isinstance(result, dict):
         data = result
@@ -50,10 +94,11 @@ def summarise(result: Any) -> dict:
 
 
 def last_successes() -> dict[str, datetime.datetime | None]:
+    jobs = periods()
     runs = dict(
-        JobRun.objects.filter(succeeded=True, job__in=PERIODS)
+        JobRun.objects.filter(succeeded=True, job__in=jobs)
         .values_list("job")
         .annotate(last=Max("finished_at"))
         .values_list("job", "last")
     )
-    return {job: runs.get(job) for job in PERIODS}
+    return {job: runs.get(job) for job in jobs}

@@ -22,3 +22,55 @@ class JobRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.job} at {self.started_at:%Y-%m-%d %H:%M}"
+
+
+class OutgoingEmail(models.Model):
+    """One e-mail to one address: the outbox every e-mail Stet sends goes through.
+
+    A row is written in the same transaction as the change it reports, so a rolled-back
+    change sends nothing. The sender (core.outbox) claims a row before sending it and
+    sends outside any transaction, so a row leaves at most once however many senders
+    run; a failed send waits and is tried again.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        SENDING = "sending", "Being sent"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed (gave up)"
+        CANCELLED = "cancelled", "Not sent"
+
+    to = models.EmailField(max_length=254)
+    subject = models.CharField(max_length=300)
+    body = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    next_attempt_at = models.DateTimeField(
+        default=timezone.now, help_text="When a queued e-mail may be sent (later after a failure)."
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "outgoing e-mail"
+        verbose_name_plural = "outgoing e-mail"
+        indexes = [
+            models.Index(
+                fields=["next_attempt_at"],
+                condition=models.Q(status="queued"),
+                name="outbox_queued_idx",
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status="sent", sent_at__isnull=False)
+                | (~models.Q(status="sent") & models.Q(sent_at=None)),
+                name="outgoing_email_sent_at_matches_status",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"To {self.to}: {self.subject}"

@@ -1,12 +1,23 @@
-"""What every Stet task shares: how it retries. A task is acknowledged only once it has
-run (acks_late), so a worker that dies mid-task hands it to another; transient faults
-(the database, the mail server, the network) are retried with backoff and jitter."""
+"""What every Stet task shares: how it retries (a task is acknowledged only once it has
+run, so a worker that dies mid-task hands it to another; transient faults of the
+database, the mail server or the network are retried with backoff and jitter), and the
+outbox's sender, which every e-mail goes through."""
 
 import smtplib
 
-from django.db import OperationalError
+from celery import shared_task
+from django.db import InterfaceError, OperationalError
 
-TRANSIENT_ERRORS = (OperationalError, smtplib.SMTPException, ConnectionError, TimeoutError)
+from core.jobs import run_job
+from core.outbox import outbox_send
+
+TRANSIENT_ERRORS = (
+    OperationalError,
+    InterfaceError,
+    smtplib.SMTPException,
+    ConnectionError,
+    TimeoutError,
+)
 RETRY = {
     "acks_late": True,
     "autoretry_for": TRANSIENT_ERRORS,
@@ -15,3 +26,14 @@ RETRY = {
     "retry_jitter": True,
     "max_retries": 8,
 }
+
+
+# Kicked after each commit that queued mail (with its rows' ids), and run every minute
+# by beat (`scheduled`,
+# recorded as a job run) for whatever a lost kick or an outage left behind. The two
+# overlap harmlessly: each row is claimed before it is sent.
+@shared_task(ignore_result=True, soft_time_limit=240, time_limit=300, **RETRY)
+def send_outbox(ids: list[int] | None = None, scheduled: bool = False) -> int:
+    if scheduled:
+        return run_job("send_outbox", outbox_send)
+    return outbox_send(ids=ids)

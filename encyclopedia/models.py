@@ -141,14 +141,16 @@ class Topic(models.Model):
 # --- Articles ---------------------------------------------------------------------
 
 
-def _interval_expression(default_months: int, *, own=None, specialty_id=None):
+def _interval_expression(
+    default_months: int, *, own=None, specialty_id: int | None = None
+) -> models.Expression:
     """SQL for an article's effective interval: its own, else its specialty's, else the
     policy's. `own` and `specialty_id` are the new values when an UPDATE sets them (SQL
     would otherwise read the row's old values)."""
     specialty = specialty_id if specialty_id is not None else OuterRef("specialty_id")
-    specialty_interval = SpecialtyReviewInterval.objects.filter(specialty_id=specialty).values(
-        "interval_months"
-    )[:1]
+    specialty_interval = SpecialtyReviewInterval.objects.filter(
+        specialty_id=specialty  # type: ignore[misc]  # an OuterRef is a valid right-hand side
+    ).values("interval_months")[:1]
     return Coalesce(
         own if own is not None else F("review_interval_months"),
         Subquery(specialty_interval),
@@ -509,6 +511,8 @@ class RevisionContentQuerySet(models.QuerySet):
 
 class RevisionContent(models.Model):
     """A row that belongs to a revision's content and so is frozen with it."""
+
+    revision_id: int  # the subclasses' foreign key to their revision
 
     class Meta:
         abstract = True

@@ -18,6 +18,7 @@ from django.utils.text import slugify
 
 from accounts.models import ReviewerProfile, Specialty, User
 from core.errors import DomainError, InvalidTransition, PermissionDenied, StaleVersion
+from core.history import track
 from encyclopedia.models import (
     Article,
     Reference,
@@ -55,9 +56,20 @@ class Credit:
         return {"name": self.name, "role": self.role}
 
 
+@dataclass(frozen=True)
+class ReviewRecord:
+    """A medical review as the page prints it: the Review Date, who reviewed ("Updated
+    by"), and who else signed ("Also reviewed by"). Recorded on the article by a publish
+    that earned it, a re-certification, or an import that brings one."""
+
+    reviewed_on: datetime.date
+    reviewer: ReviewerProfile | None
+    reviewer_credit: str = ""
+    also_reviewed_by: Sequence[Credit] = ()
+
+
 def _tracked_save(obj, *, user: User | None, reason: str, **save_kwargs) -> None:
-    obj._history_user = user
-    obj._change_reason = reason
+    track(obj, user=user, reason=reason)
     obj.full_clean(exclude=_unvalidated_fields(obj))
     obj.save(**save_kwargs)
 
@@ -77,7 +89,7 @@ def _unvalidated_fields(obj) -> list[str]:
 def _unique_slug(title: str, *, exclude_pk: int | None = None) -> str:
     base = slugify(title)[:280] or "article"
     slug, n = base, 2
-    taken = Article.objects.exclude(pk=exclude_pk)
+    taken = Article.objects.all() if exclude_pk is None else Article.objects.exclude(pk=exclude_pk)
     while taken.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
@@ -146,8 +158,7 @@ def _sync_rows(existing, wanted: list[dict], make, *, user: User | None, reason:
     for row in existing[len(wanted) :]:
         if row is None:
             continue
-        row._history_user = user
-        row._change_reason = reason
+        track(row, user=user, reason=reason)
         row.delete()
 
 
@@ -167,7 +178,7 @@ def revision_content(revision: Revision) -> tuple[list[SectionInput], list[Refer
 
 
 @transaction.atomic
-def article_create(
+def article_insert(
     *,
     title: str,
     specialty: Specialty,
@@ -203,7 +214,7 @@ def article_create(
                     code="number_taken",
                 ) from None
     if topics:
-        article._history_user, article._change_reason = author, reason
+        track(article, user=author, reason=reason)
         article.topics.set(topics)
     draft = Revision(
         article=article,
@@ -221,7 +232,7 @@ def article_create(
 
 
 @transaction.atomic
-def revision_start_draft(
+def revision_copy_to_draft(
     *, article: Article, author: User, source: Revision | None = None
 ) -> Revision:
     """A new draft of a published article, copying the live revision's content.
@@ -233,7 +244,7 @@ def revision_start_draft(
     if article.status != Article.Status.PUBLISHED:
         raise InvalidTransition("Only a published article can get a new draft.")
     source = source or article.live_revision
-    if source.article_id != article.pk or not source.is_published:
+    if source is None or source.article_id != article.pk or not source.is_published:
         raise InvalidTransition("A draft can only start from a published version of this article.")
     is_revert = source.pk != article.live_revision_id
     reason = f"Draft started from v{source.number}" + (" (revert)" if is_revert else "")
@@ -294,7 +305,7 @@ def revision_save_draft(
 
 
 @transaction.atomic
-def revision_rebase(
+def revision_replace_base(
     *,
     revision: Revision,
     editor: User,
@@ -373,18 +384,17 @@ def article_publish_revision(
     revision: Revision,
     user: User,
     published_at: datetime.datetime,
-    reviewed_on: datetime.date | None = None,
-    reviewer: ReviewerProfile | None = None,
-    reviewer_credit: str = "",
-    also_reviewed_by: Sequence[Credit] = (),
+    review: ReviewRecord | None = None,
+    updated_on: datetime.date | None = None,
     reason: str,
 ) -> Article:
     """Make `revision` the live page. The content side of publishing.
 
-    The caller (the review workflow) has checked that the revision may be published
-    and decides the Review Date: `reviewed_on` with its reviewer for a full review,
-    None to leave the Review Date and credits as they are. Live revision, dates and
-    credits change together, inside the caller's transaction.
+    The caller (reviews.services.publishing) has checked that the revision may be
+    published and decides the Review Date: a `review` for a full review, None to leave
+    the Review Date and credits as they are. The updated date is the publish's day
+    unless the caller says otherwise (an import keeps the page's own). Live revision,
+    dates and credits change together, inside the caller's transaction.
     """
     article = Article.objects.select_for_update().get(pk=revision.article_id)
     if revision.based_on_id != article.live_revision_id:
@@ -399,60 +409,38 @@ def article_publish_revision(
     article.live_revision = revision
     article.title = revision.title
     article.status = Article.Status.PUBLISHED
-    article.last_updated_on = timezone.localdate(published_at)
-    if reviewed_on is not None:
-        _record_review(
-            article,
-            reviewed_on=reviewed_on,
-            reviewer=reviewer,
-            reviewer_credit=reviewer_credit,
-            also_reviewed_by=also_reviewed_by,
-        )
+    article.last_updated_on = updated_on or timezone.localdate(published_at)
+    if review is not None:
+        _record_review(article, review)
     _tracked_save(article, user=user, reason=reason)
     return article
 
 
-def _record_review(
-    article: Article,
-    *,
-    reviewed_on: datetime.date,
-    reviewer: ReviewerProfile | None,
-    reviewer_credit: str,
-    also_reviewed_by: Sequence[Credit],
-) -> None:
-    article.last_reviewed_on = reviewed_on
-    article.reviewed_by = reviewer
-    article.reviewed_by_credit = reviewer_credit or (reviewer.credit_line if reviewer else "")
-    article.also_reviewed_by = [credit.as_json() for credit in also_reviewed_by]
+def _record_review(article: Article, review: ReviewRecord) -> None:
+    article.last_reviewed_on = review.reviewed_on
+    article.reviewed_by = review.reviewer
+    article.reviewed_by_credit = review.reviewer_credit or (
+        review.reviewer.credit_line if review.reviewer else ""
+    )
+    article.also_reviewed_by = [credit.as_json() for credit in review.also_reviewed_by]
 
 
 @transaction.atomic
 def article_record_review(
-    *,
-    article: Article,
-    user: User,
-    reviewed_on: datetime.date,
-    reviewer: ReviewerProfile,
-    also_reviewed_by: Sequence[Credit] = (),
-    reason: str,
+    *, article: Article, user: User, review: ReviewRecord, reason: str
 ) -> Article:
-    """Move the Review Date and credits without new content (a re-certification)."""
+    """Move the Review Date and credits without new content (a re-certification, or an
+    import bringing a later review of the same text)."""
     article = Article.objects.select_for_update().get(pk=article.pk)
     if not article.is_published:
         raise InvalidTransition("Only a published article can be re-certified.")
-    _record_review(
-        article,
-        reviewed_on=reviewed_on,
-        reviewer=reviewer,
-        reviewer_credit="",
-        also_reviewed_by=also_reviewed_by,
-    )
+    _record_review(article, review)
     _tracked_save(article, user=user, reason=reason)
     return article
 
 
 @transaction.atomic
-def article_retire(*, article: Article, user: User, reason: str) -> Article:
+def article_mark_retired(*, article: Article, user: User, reason: str) -> Article:
     """Take an article off the site. Its URL answers 410 Gone from now on."""
     article = Article.objects.select_for_update().get(pk=article.pk)
     if article.status != Article.Status.PUBLISHED:
@@ -530,7 +518,7 @@ def specialty_interval_set(
     reason = f"{specialty.name}: review every {interval_months or 'default'} months"
     if interval_months is None:
         if current is not None:
-            current._history_user, current._change_reason = user, reason
+            track(current, user=user, reason=reason)
             current.delete()
         result = None
     else:

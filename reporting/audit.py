@@ -28,7 +28,7 @@ class SignOff:
     step: str
     name: str
     credentials: str  # the credit line as the profile read on the report's date
-    signed_at: datetime.datetime
+    signed_at: datetime.datetime | None
     attestation: str
 
 
@@ -153,9 +153,13 @@ def _entries(states: list, as_of: datetime.datetime) -> list[AuditEntry]:
     for state in states:
         revision = revisions.get(state.live_revision_id)
         versions = published.get(state.id, [])
-        live_approvals = next((a for r, a in versions if r.pk == state.live_revision_id), [])
-        sign_offs = sign_offs_of(revision, live_approvals, live=True) if revision else []
-        basis = f"Sign-offs of v{revision.number}" if sign_offs else ""
+        live_approvals: list[Approval] = next(
+            (a for r, a in versions if r.pk == state.live_revision_id), []
+        )
+        sign_offs, basis = [], ""
+        if revision is not None:
+            sign_offs = sign_offs_of(revision, live_approvals, live=True)
+            basis = f"Sign-offs of v{revision.number}" if sign_offs else ""
         # What the Review Date rests on: the live version's medical review, or an
         # earlier version's (a correction or partial update leaves the date alone), or
         # a re-certification of the live page.
@@ -185,8 +189,9 @@ def _entries(states: list, as_of: datetime.datetime) -> list[AuditEntry]:
                     None,
                 )
                 if earlier is not None:
+                    own = f"v{revision.number} has no sign-off of its own" if revision else ""
                     basis = f"Review Date from the medical review of v{earlier[0].number}; " + (
-                        basis or f"v{revision.number} has no sign-off of its own"
+                        basis or own
                     )
                     sign_offs += sign_offs_of(*earlier, live=False)
         if revision and not sign_offs:

@@ -20,7 +20,7 @@ from encyclopedia.models import Article
 from reporting import audit
 from reporting import dashboard as dashboard_reads
 from reporting.forms import AuditReportForm
-from reviews import selectors
+from reviews import eligibility, selectors
 from reviews.forms import CycleAssignForm
 
 
@@ -103,7 +103,7 @@ def dashboard_articles(request: HttpRequest) -> HttpResponse:
                 )
                 for name in dashboard_reads.SORTS
             },
-            "assign_form": CycleAssignForm(),
+            "assign_form": CycleAssignForm(reviewers=eligibility.licensed_reviewers(on=day)),
             "today": day,
         },
     )

@@ -90,12 +90,12 @@ class CommentAdmin(ReadOnlyTrackedAdmin):
 
 @admin.register(Notification)
 class NotificationAdmin(ReadOnlyAdmin):
-    list_display = ["subject", "recipient", "created_at", "sent_at"]
-    list_select_related = ["recipient"]
+    list_display = ["__str__", "recipient", "created_at", "email"]
+    list_select_related = ["recipient", "event", "email"]
 
 
 @admin.register(ReminderSent)
 class ReminderSentAdmin(ReadOnlyAdmin):
-    list_display = ["cycle", "recipient", "kind", "sent_on", "sent_at"]
+    list_display = ["cycle", "recipient", "kind", "sent_on", "email"]
     list_filter = ["kind"]
-    list_select_related = ["cycle__article", "recipient"]
+    list_select_related = ["cycle__article", "recipient", "email"]

@@ -108,7 +108,7 @@ def reference_key(reference) -> str:
 
 def pair_by_key(old_items: list, new_items: list, key) -> list[tuple]:
     """(old, new) pairs in the new order, with removed items at their old place."""
-    unmatched = {}
+    unmatched: dict[object, list] = {}
     for item in old_items:
         unmatched.setdefault(key(item), []).append(item)
     pairs = []
@@ -156,6 +156,7 @@ def compare_revisions(old: Revision | None, new: Revision) -> Comparison:
 
 def _section_change(before: Section | None, after: Section | None) -> SectionChange:
     if before is None:
+        assert after is not None, "a pair has at least one side"
         return SectionChange(
             "added", after.heading, diff=word_diff_html("", after.body), section=after
         )

@@ -2,7 +2,6 @@ from django import forms
 from django.forms import formset_factory
 
 from accounts.models import ReviewerProfile, Specialty, User
-from accounts.roles import Role
 from encyclopedia.models import (
     SECTION_BODY_MAX_CHARS,
     SUMMARY_MAX_CHARS,
@@ -14,7 +13,7 @@ from encyclopedia.models import (
     pubmed_id_validator,
 )
 from encyclopedia.services import ReferenceInput, SectionInput
-from reviews.models import STEP_ROLES, Step
+from reviews.models import Step
 
 
 class SectionForm(forms.Form):
@@ -190,15 +189,16 @@ class OverrideForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(queryset=User.objects.none(), required=False)
+    """Give a step to a person. The page offers those the eligibility rule allows; the
+    service decides again on submit, and says why if it refuses."""
 
-    def __init__(self, *args, step: str, **kwargs):
+    assignee = forms.ModelChoiceField(
+        queryset=User.objects.none(), required=False, empty_label="Anyone who may sign (pool)"
+    )
+
+    def __init__(self, *args, assignees, **kwargs):
         super().__init__(*args, **kwargs)
-        role: Role = STEP_ROLES[Step(step)]
-        self.fields["assignee"].queryset = User.objects.filter(
-            groups__name=role.value, is_active=True
-        ).order_by("last_name", "first_name")
-        self.fields["assignee"].empty_label = "Anyone with the role (pool)"
+        self.fields["assignee"].queryset = assignees
 
 
 class CommentForm(forms.Form):
@@ -268,9 +268,12 @@ class SpecialtyIntervalForm(forms.Form):
 
 
 class CycleAssignForm(forms.Form):
-    reviewer = forms.ModelChoiceField(
-        queryset=User.objects.filter(
-            groups__name=Role.MEDICAL_REVIEWER.value, is_active=True
-        ).order_by("last_name"),
-        label="Reviewer",
-    )
+    """Give periodic reviews to a reviewer: the page offers those the eligibility rule
+    allows (for one review, or any licensed reviewer for many); the service decides
+    again for each review on submit."""
+
+    reviewer = forms.ModelChoiceField(queryset=User.objects.none(), label="Reviewer")
+
+    def __init__(self, *args, reviewers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reviewer"].queryset = reviewers

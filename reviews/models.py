@@ -310,9 +310,10 @@ class ReviewCycle(models.Model):
 
 
 class ReminderSent(models.Model):
-    """A reminder or escalation about one cycle, to one person, on one day. Written before
-    the e-mail goes out (unique per day, so a re-run sends nothing twice) and marked sent
-    after; shown on the cycle's page."""
+    """A reminder or escalation about one cycle, to one person, on one day: recorded by
+    the job (unique per day, so a re-run records nothing twice), then gathered with the
+    person's other reminders of the day into one digest e-mail in the outbox. Shown on
+    the cycle's page."""
 
     class Kind(models.TextChoices):
         ASSIGNED = "assigned", "New assignment"
@@ -323,7 +324,14 @@ class ReminderSent(models.Model):
     recipient = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(max_length=20, choices=Kind.choices)
     sent_on = models.DateField()
-    sent_at = models.DateTimeField(null=True, blank=True)
+    email = models.ForeignKey(
+        "core.OutgoingEmail",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The digest that carries it; blank until the digest is written.",
+    )
 
     class Meta:
         ordering = ["-sent_on", "pk"]
@@ -332,9 +340,16 @@ class ReminderSent(models.Model):
                 fields=["cycle", "recipient", "kind", "sent_on"], name="one_reminder_a_day"
             ),
         ]
+        indexes = [
+            models.Index(fields=["sent_on"], condition=Q(email=None), name="reminder_unsent_idx")
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} to {self.recipient} on {self.sent_on}"
+
+    @property
+    def sent_at(self):
+        return self.email.sent_at if self.email else None
 
 
 class AuditEvent(models.Model):
@@ -411,17 +426,18 @@ class Comment(models.Model):
 
 
 class Notification(models.Model):
-    """One message to one person about one event. The row is the outbox: the e-mail
-    task sends rows not yet sent, so a retried task never mails anyone twice."""
+    """One message to one person about one event, written with the event. Its e-mail is
+    a row of the outbox (blank when the person has no address); the unique (event,
+    person) pair means writing an event's messages twice writes them once."""
 
     event = models.ForeignKey(AuditEvent, on_delete=models.PROTECT, related_name="notifications")
     recipient = models.ForeignKey(
         "accounts.User", on_delete=models.PROTECT, related_name="notifications"
     )
-    subject = models.CharField(max_length=300)
-    body = models.TextField()
+    email = models.ForeignKey(
+        "core.OutgoingEmail", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -432,4 +448,8 @@ class Notification(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"To {self.recipient}: {self.subject}"
+        return f"To {self.recipient}: {self.event.action}"
+
+    @property
+    def sent_at(self):
+        return self.email.sent_at if self.email else None

@@ -7,21 +7,15 @@ from dataclasses import dataclass
 
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 
-from accounts.models import User
-from encyclopedia.models import (
-    Article,
-    Reference,
-    Revision,
-    Section,
-)
+from accounts.models import Specialty, User
+from core.errors import DomainError
+from encyclopedia.models import Article, Reference, Revision, Section, Topic
 from reviews.models import (
-    STEP_ROLES,
     Approval,
     AuditEvent,
     Comment,
     ReminderSent,
     ReviewCycle,
-    Step,
     Submission,
 )
 
@@ -67,36 +61,6 @@ def revision_list_recently_published(*, user: User, limit: int = 10) -> QuerySet
         .select_related("article")
         .distinct()
         .order_by("-published_at")[:limit]
-    )
-
-
-def approval_queue(*, user: User, today: datetime.date) -> QuerySet[Approval]:
-    """Steps awaiting this person's decision, oldest first: those assigned to them, and
-    unassigned ones of a step their role signs (for a medical review, only in their
-    specialties and while their licence is valid). Their own revisions are left out."""
-    steps = [step for step, role in STEP_ROLES.items() if user.has_role(role)]
-    pool = Q(assignee=None, step__in=[step for step in steps if step != Step.MEDICAL_REVIEW])
-    profile = getattr(user, "reviewer_profile", None)
-    if Step.MEDICAL_REVIEW in steps and profile is not None and profile.licence_valid_on(today):
-        pool |= Q(
-            assignee=None,
-            step=Step.MEDICAL_REVIEW,
-            submission__revision__article__specialty__in=profile.specialties.values("pk"),
-        )
-    return (
-        Approval.objects.filter(decision=Approval.Decision.PENDING)
-        .filter(Q(assignee=user) | pool)
-        .exclude(submission__revision__author=user)
-        .exclude(submission__revision__contributors=user)
-        .select_related(
-            "submission",
-            "submission__revision",
-            "submission__revision__article",
-            "submission__revision__article__specialty",
-            "submission__submitted_by",
-            "assignee",
-        )
-        .order_by("pending_since", "pk")
     )
 
 
@@ -267,16 +231,6 @@ def cycle_list_open(*, unassigned_only: bool = False) -> QuerySet[ReviewCycle]:
     return cycles
 
 
-def cycle_list_for_reviewer(*, user: User) -> QuerySet[ReviewCycle]:
-    """This reviewer's open periodic reviews, most overdue first."""
-    return (
-        ReviewCycle.objects.open()
-        .filter(assignee=user)
-        .select_related("article", "article__specialty", "revision")
-        .order_by("due_on", "pk")
-    )
-
-
 def cycle_get(*, cycle_id: int) -> ReviewCycle | None:
     return (
         ReviewCycle.objects.select_related(
@@ -318,3 +272,27 @@ def approval_list_pending() -> QuerySet[Approval]:
         .select_related("submission__revision__article", "submission__submitted_by", "assignee")
         .order_by("pending_since", "pk")
     )
+
+
+def article_list_for_out_of_cycle(
+    *, specialty: Specialty | None = None, topic: Topic | None = None, reference: str = ""
+) -> QuerySet[Article]:
+    """Published articles in a specialty, in a topic, or whose live version cites a work
+    (a DOI, a PubMed id or a URL): the articles an out-of-cycle review is opened for."""
+    articles = Article.objects.published()
+    if specialty is None and topic is None and not reference.strip():
+        raise DomainError("Choose a specialty, a topic or a reference.", code="no_criteria")
+    if specialty is not None:
+        articles = articles.filter(specialty=specialty)
+    if topic is not None:
+        articles = articles.filter(topics=topic)
+    reference = reference.strip()
+    if reference:
+        key = reference.lower()
+        for prefix in ("https://doi.org/", "http://doi.org/", "doi:"):
+            key = key.removeprefix(prefix).strip()
+        citing = Reference.objects.filter(
+            Q(doi__iexact=key) | Q(pubmed_id=key) | Q(url__iexact=reference)
+        ).values("revision_id")
+        articles = articles.filter(live_revision__in=citing)
+    return articles

@@ -1,15 +1,18 @@
-"""The revision state machine, written once.
+"""The state machines of the review process, each written once as a transition table:
+the revision's (draft → in review → approved → published, and the ways off that path)
+and the periodic review cycle's (open → in progress → completed, or cancelled).
 
-Every workflow verb in reviews.services names a transition here; `transition()` is
-the only code that moves `Revision.state` (publishing moves it through the content
-service, after the same guard). An action whose source state is wrong raises
-InvalidTransition with a message the editorial team can act on.
+Every verb in reviews.services and reviews.cycles names a transition here, and
+`guard()` is the only check of whether the object's state allows it. An action whose
+source state is wrong raises InvalidTransition with a message the editorial team can
+act on.
 """
 
 from dataclasses import dataclass
 
 from core.errors import InvalidTransition
 from encyclopedia.models import Revision
+from reviews.models import ReviewCycle
 
 State = Revision.State
 UNPUBLISHED = frozenset({State.DRAFT, State.IN_REVIEW, State.CHANGES_REQUESTED, State.APPROVED})
@@ -24,9 +27,28 @@ class Transition:
     past: str  # what the audit trail and the change reason say happened
 
 
-TRANSITIONS = {
-    t.name: t
-    for t in [
+class StateMachine:
+    def __init__(self, noun: str, transitions: list[Transition]) -> None:
+        self.noun = noun
+        self.transitions = {t.name: t for t in transitions}
+
+    def guard(self, obj, name: str) -> Transition:
+        """The transition `name`, if `obj`'s state allows it; else InvalidTransition."""
+        transition = self.transitions[name]
+        if obj.state not in transition.sources:
+            raise InvalidTransition(
+                f"You cannot {transition.verb} this {self.noun}: it is "
+                f"{obj.get_state_display().lower()}."
+            )
+        return transition
+
+    def allowed(self, obj, name: str) -> bool:
+        return obj.state in self.transitions[name].sources
+
+
+REVISION = StateMachine(
+    "revision",
+    [
         Transition(
             "submit", "submit", frozenset({State.DRAFT, State.CHANGES_REQUESTED}),
             State.IN_REVIEW, "Submitted for review",
@@ -54,20 +76,41 @@ TRANSITIONS = {
             frozenset({State.DRAFT, State.CHANGES_REQUESTED, State.APPROVED, State.SUPERSEDED}),
             State.DRAFT, "Rebased onto the live revision",
         ),
-    ]
-}  # fmt: skip
+    ],
+)  # fmt: skip
+
+Cycle = ReviewCycle.State
+OPEN_CYCLE = frozenset(ReviewCycle.OPEN_STATES)
+
+CYCLE = StateMachine(
+    "review",
+    [
+        Transition(
+            "recertify", "re-certify", frozenset({Cycle.OPEN}), Cycle.COMPLETED,
+            "Re-certified, no change",
+        ),
+        Transition(
+            "request_changes", "ask for changes in", frozenset({Cycle.OPEN}),
+            Cycle.IN_PROGRESS, "Changes requested",
+        ),
+        Transition(
+            "reopen", "reopen", frozenset({Cycle.IN_PROGRESS}), Cycle.OPEN,
+            "Reopened: the revision answering it was abandoned",
+        ),
+        Transition(
+            "complete", "complete", OPEN_CYCLE, Cycle.COMPLETED, "Answered by a publish",
+        ),
+        Transition("cancel", "cancel", OPEN_CYCLE, Cycle.CANCELLED, "Cancelled"),
+    ],
+)  # fmt: skip
+
+# The revision's table, as the workflow verbs name it.
+TRANSITIONS = REVISION.transitions
 
 
 def guard(revision: Revision, name: str) -> Transition:
-    """The transition `name`, if `revision`'s state allows it; else InvalidTransition."""
-    transition = TRANSITIONS[name]
-    if revision.state not in transition.sources:
-        raise InvalidTransition(
-            f"You cannot {transition.verb} this revision: it is "
-            f"{revision.get_state_display().lower()}."
-        )
-    return transition
+    return REVISION.guard(revision, name)
 
 
 def allowed(revision: Revision, name: str) -> bool:
-    return revision.state in TRANSITIONS[name].sources
+    return REVISION.allowed(revision, name)

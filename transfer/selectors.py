@@ -118,9 +118,11 @@ def reviewer_entries() -> dict[int, ReviewerEntry]:
     """Every reviewer profile under the key the export names it by: its credit name, with
     " (2)", " (3)"… when several profiles share one (in a stable order)."""
     profiles = ReviewerProfile.objects.prefetch_related(
-        Prefetch("specialties", queryset=Specialty.objects.order_by("slug"))
+        # The stubs cannot type a Prefetch through a manager built from a custom QuerySet.
+        Prefetch("specialties", queryset=Specialty.objects.order_by("slug"))  # type: ignore[arg-type]
     ).order_by("credit_name", "credentials", "title", "department", "institution", "pk")
-    entries, seen = {}, {}
+    entries: dict[int, ReviewerEntry] = {}
+    seen: dict[str, int] = {}
     for profile in profiles:
         seen[profile.credit_name] = seen.get(profile.credit_name, 0) + 1
         n = seen[profile.credit_name]

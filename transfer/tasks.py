@@ -4,9 +4,9 @@ is acknowledged only after it ran (acks_late), and retries on transient errors. 
 command twin is `manage.py import_articles`."""
 
 from celery import shared_task
-from django.db import InterfaceError, OperationalError
 
-TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
+from core.tasks import TRANSIENT_ERRORS
+from transfer.services import import_job_run
 
 
 # The hard limit stays well below the Redis visibility timeout (3600 s), or a long
@@ -23,6 +23,4 @@ TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError, TimeoutEr
     ignore_result=True,
 )
 def run_import_job(job_id: int) -> None:
-    from transfer.services import import_job_run
-
     import_job_run(job_id=job_id)

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "reporting",
     "api",
     "transfer",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -178,7 +179,7 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
     # kombu does not create the folders; every process (web, worker, beat) needs them.
     (VAR_DIR / "celery-control").mkdir(parents=True, exist_ok=True)
     _broker_dir.mkdir(parents=True, exist_ok=True)
-    CELERY_BROKER_TRANSPORT_OPTIONS = {
+    CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {
         "data_folder_in": str(_broker_dir),
         "data_folder_out": str(_broker_dir),
         "control_folder": str(VAR_DIR / "celery-control"),
@@ -200,6 +201,12 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 # One beat process in the whole deployment enqueues these; `expires` drops runs that
 # queued up while no worker was there (the next run catches up anyway).
 CELERY_BEAT_SCHEDULE = {
+    "send-outbox": {
+        "task": "core.tasks.send_outbox",
+        "schedule": crontab(minute="*"),
+        "kwargs": {"scheduled": True},
+        "options": {"expires": 55},
+    },
     "flag-overdue-reviews": {
         "task": "reviews.tasks.flag_overdue_reviews",
         "schedule": crontab(hour=5, minute=0),

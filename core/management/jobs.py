@@ -1,12 +1,12 @@
 """The shape every scheduled job's command twin shares: run the same service the Celery
 task runs, synchronously, print what it did, and with --dry-run roll everything back
-(no e-mail leaves either)."""
+(no e-mail leaves either: what a job sends is written to the outbox in its transaction,
+and goes out only after a commit)."""
 
 import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.test.utils import override_settings
 
 from core.clock import today
 from core.errors import DomainError
@@ -58,10 +58,7 @@ class JobCommand(BaseCommand):
     def _dry_run(self, day, options):
         outcome = {}
         try:
-            with (
-                override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"),
-                transaction.atomic(),
-            ):
+            with transaction.atomic():
                 outcome["result"] = self.run(day, **options)
                 raise _DryRun
         except _DryRun:

@@ -77,7 +77,7 @@ def test_the_review_cycle_list(
     def grow(count: int) -> None:
         bulk_due_articles(count, due_on=DUE, specialty=cardiology, author=maria)
         flag()
-        cycles.assign_reviewers(today=TODAY)  # some to Dr. Okafor, the rest unassigned
+        cycles.review_cycles_auto_assign(today=TODAY)  # some to Dr. Okafor, the rest unassigned
 
     assert_constant(
         signed_in(brenda), "/api/v1/cycles/?page_size=50", grow, django_assert_max_num_queries

@@ -33,8 +33,8 @@ def overdue_review(maria, okafor, brenda, cardiology):
     article = published_article(
         author=maria, specialty=cardiology, reviewed_on=today() - relativedelta(months=30)
     )
-    cycles.flag_overdue_reviews(today=today())
-    cycles.cycles_assign(
+    cycles.review_cycles_flag_overdue(today=today())
+    cycles.review_cycles_assign(
         cycles=article.review_cycles.all(), reviewer=okafor.user, director=brenda, today=today()
     )
     return article
@@ -74,7 +74,7 @@ def overdue_articles(maria, okafor, cardiology):
     for title, days_overdue in (("Angina", 120), ("Bradycardia", 200), ("Cardiomyopathy", 10)):
         reviewed = today() - datetime.timedelta(days=days_overdue) - relativedelta(months=24)
         published_article(title=title, author=maria, specialty=cardiology, reviewed_on=reviewed)
-    cycles.flag_overdue_reviews(today=today())
+    cycles.review_cycles_flag_overdue(today=today())
 
 
 def test_a_director_assigns_the_articles_behind_a_figure_and_exports_them(

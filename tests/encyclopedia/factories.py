@@ -7,7 +7,7 @@ from django.utils import timezone
 from accounts.models import ReviewerProfile, Specialty, User
 from encyclopedia import services
 from encyclopedia.models import Article, Topic
-from encyclopedia.services import Credit, ReferenceInput, SectionInput
+from encyclopedia.services import Credit, ReferenceInput, ReviewRecord, SectionInput
 from tests.accounts.factories import SpecialtyFactory, UserFactory
 
 DEFAULT_SECTIONS = [
@@ -25,6 +25,7 @@ DEFAULT_REFERENCES = [
         citation="Demo Heart Society. Rhythm guideline. 2023.", url="https://example.org/"
     ),
 ]
+VORVICK = "Linda J. Vorvick, MD, Clinical Associate Professor"
 DEFAULT_ALSO_REVIEWED_BY = (
     Credit("David C. Dugdale, MD", "Medical Director"),
     Credit("Brenda Conaway", "Editorial Director"),
@@ -41,7 +42,7 @@ def draft_article(
     references=DEFAULT_REFERENCES,
     **kwargs,
 ) -> Article:
-    return services.article_create(
+    return services.article_insert(
         title=title,
         specialty=specialty or SpecialtyFactory(name="Cardiology"),
         author=author or UserFactory(username="maria"),
@@ -72,10 +73,14 @@ def published_article(
         revision=revision,
         user=revision.author,
         published_at=published_at or timezone.now(),
-        reviewed_on=reviewed_on,
-        reviewer=reviewer,
-        reviewer_credit="" if reviewer else "Linda J. Vorvick, MD, Clinical Associate Professor",
-        also_reviewed_by=also_reviewed_by if reviewed_on else (),
+        review=ReviewRecord(
+            reviewed_on=reviewed_on,
+            reviewer=reviewer,
+            reviewer_credit="" if reviewer else VORVICK,
+            also_reviewed_by=also_reviewed_by,
+        )
+        if reviewed_on
+        else None,
         reason="Published for a test",
     )
 
@@ -95,7 +100,7 @@ def edited_draft(
     references=None,
 ):
     """A new draft of a published article, saved once by `editor` with the given changes."""
-    draft = services.revision_start_draft(article=article, author=editor)
+    draft = services.revision_copy_to_draft(article=article, author=editor)
     current_sections, current_references = services.revision_content(draft)
     return services.revision_save_draft(
         revision=draft,
@@ -119,9 +124,14 @@ def publish(
         revision=revision,
         user=revision.author,
         published_at=published_at or timezone.now(),
-        reviewed_on=reviewed_on,
-        reviewer_credit="Linda J. Vorvick, MD, Clinical Associate Professor" if reviewed_on else "",
-        also_reviewed_by=DEFAULT_ALSO_REVIEWED_BY if reviewed_on else (),
+        review=ReviewRecord(
+            reviewed_on=reviewed_on,
+            reviewer=None,
+            reviewer_credit=VORVICK,
+            also_reviewed_by=DEFAULT_ALSO_REVIEWED_BY,
+        )
+        if reviewed_on
+        else None,
         reason="Published for a test",
     )
 

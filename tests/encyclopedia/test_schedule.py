@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from encyclopedia import services
 from encyclopedia.models import Article, ReviewPolicy, SpecialtyReviewInterval
+from encyclopedia.services import ReviewRecord
 from tests.encyclopedia.factories import (
     admin_form_data,
     edited_draft,
@@ -198,8 +199,11 @@ def test_publishing_a_fully_reviewed_revision_moves_the_due_date(cardiology, mar
         revision=draft,
         user=maria,
         published_at=TODAY,
-        reviewed_on=datetime.date(2026, 11, 20),
-        reviewer_credit="Ngozi Okafor, MD",
+        review=ReviewRecord(
+            reviewed_on=datetime.date(2026, 11, 20),
+            reviewer=None,
+            reviewer_credit="Ngozi Okafor, MD",
+        ),
         reason="Full review published",
     )
 
@@ -225,8 +229,7 @@ def test_recording_a_recertification_moves_the_due_date(cardiology, maria, okafo
     services.article_record_review(
         article=article,
         user=okafor.user,
-        reviewed_on=datetime.date(2026, 11, 27),
-        reviewer=okafor,
+        review=ReviewRecord(reviewed_on=datetime.date(2026, 11, 27), reviewer=okafor),
         reason="Re-certified, no change",
     )
 

@@ -87,7 +87,7 @@ def encyclopedia(maria, brenda, okafor, cardiology, nephrology) -> Encyclopedia:
         to=okafor,
         by=brenda,
     )
-    cycles.cycle_request_changes(
+    cycles.review_cycle_request_changes(
         cycle=open_cycle_of(articles["Bradycardia"]),
         reviewer=okafor.user,
         note="The beta-blocker doses are out of date.",

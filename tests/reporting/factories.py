@@ -164,7 +164,7 @@ def open_cycle_of(article) -> ReviewCycle:
 
 def hand_over(articles: Sequence, *, to, by) -> list[ReviewCycle]:
     """A director assigns the open cycles of `articles` to a reviewer."""
-    return cycles.cycles_assign(
+    return cycles.review_cycles_assign(
         cycles=[open_cycle_of(a) for a in articles],
         reviewer=getattr(to, "user", to),
         director=by,

@@ -140,14 +140,14 @@ def story(request, cardiology, nephrology) -> Story:
         submit(v3, editor=maria, kind=Revision.Kind.CORRECTION, change_summary="Typo")
     publish_after(v3, [brenda], "2026-03-03")
     with on("2026-08-01"):
-        cycles.cycles_open_out_of_cycle(
+        cycles.review_cycles_open_out_of_cycle(
             director=brenda,
             reason="Guideline update",
             specialty=cardiology,
             today=datetime.date(2026, 8, 1),
         )
     with on("2026-08-05"):
-        cycles.cycle_recertify(cycle=open_cycle_of(article), reviewer=okafor, attested=True)
+        cycles.review_cycle_recertify(cycle=open_cycle_of(article), reviewer=okafor, attested=True)
     return Story(
         article=Article.objects.get(pk=article.pk),
         kidney=kidney,

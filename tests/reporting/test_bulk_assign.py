@@ -60,14 +60,15 @@ def assign_form(page):
     return form["action"], hidden, options
 
 
-def tick_and_assign(client, list_url, titles, reviewer_name):
+def tick_and_assign(client, list_url, titles, reviewer_name, *, posted_id=None):
+    """Tick `titles` and assign them to `reviewer_name` from the drop-down; or, with
+    `posted_id`, post that person's id as a stale page or a hand-made request would."""
     page = get_page(client, list_url)
     action, hidden, reviewers = assign_form(page)
     ticked = [row["cycle"] for row in list_rows(page) if row["title"] in titles]
     assert len(ticked) == len(titles)
-    return client.post(
-        action, {**hidden, "cycle": ticked, "reviewer": reviewers[reviewer_name]}, follow=True
-    )
+    chosen = posted_id if posted_id is not None else reviewers[reviewer_name]
+    return client.post(action, {**hidden, "cycle": ticked, "reviewer": chosen}, follow=True)
 
 
 def over_90_list(client) -> str:
@@ -125,12 +126,17 @@ def test_the_dashboard_links_in_one_click_to_the_seven_articles_over_90_days(
 def test_an_ineligible_reviewer_is_refused_with_the_reason_and_nothing_is_assigned(
     client, brenda, lee, dermatology, overdue, who, reason
 ):
-    reviewer("skin", credit_name="Rosa Skin, MD", specialties=[dermatology])
+    skin = reviewer("skin", credit_name="Rosa Skin, MD", specialties=[dermatology])
     login(client, brenda)
     name = {"lee": "Daniel Lee", "skin": "Rosa Skin"}[who]
     ticked = ["Angina", "Aortic stenosis", "Atrial fibrillation"]
+    list_url = over_90_list(client)
+    # An expired licence keeps Dr. Lee out of the drop-down; a stale page still posts him.
+    offered = assign_form(get_page(client, list_url))[2]
+    assert (name in offered) == (who == "skin")
+    posted = {"lee": lee.user.pk, "skin": skin.user.pk}[who]
 
-    response = tick_and_assign(client, over_90_list(client), ticked, name)
+    response = tick_and_assign(client, list_url, ticked, name, posted_id=posted)
 
     # The message names the first ticked article refused (whichever the service checks
     # first), then the reason.
@@ -169,7 +175,8 @@ def test_assigning_to_someone_who_is_not_a_medical_reviewer_is_refused(
         follow=True,
     )
 
-    assert messages_of(response) == ["Choose an active medical reviewer."]
+    (message,) = messages_of(response)
+    assert message.endswith(": Maria Santos is not a medical reviewer.")
     assert not ReviewCycle.objects.exclude(assignee=None).exists()
 
 

@@ -137,7 +137,7 @@ def test_the_unassigned_reviews_behind_the_figure_say_why_no_reviewer_took_them(
 ):
     """Scenario 11: "4 cycles unassigned (with the reason, e.g. 'no active reviewer in
     Nephrology')"."""
-    cycles.assign_reviewers(today=TODAY)  # Dr. Okafor takes the cardiology ones
+    cycles.review_cycles_auto_assign(today=TODAY)  # Dr. Okafor takes the cardiology ones
     login(client, brenda)
     count, link = headline_figures(get_page(client, DASHBOARD))["Open reviews unassigned"]
 

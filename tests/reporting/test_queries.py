@@ -58,9 +58,9 @@ def grow(*, size: int, name: str, maria, brenda, specialties: list[Specialty]) -
             )
     done = due_article(TODAY - days(20), specialty=specialties[0], author=maria, title=name)
     flag()
-    cycles.assign_reviewers(today=TODAY, now=at(TODAY, 6))
+    cycles.review_cycles_auto_assign(today=TODAY, now=at(TODAY, 6))
     cycle = open_cycle_of(done)
-    cycles.cycle_recertify(cycle=cycle, reviewer=cycle.assignee, attested=True)
+    cycles.review_cycle_recertify(cycle=cycle, reviewer=cycle.assignee, attested=True)
     for n in range(max(1, size // 10)):
         waiting = due_article(
             TODAY + days(300), specialty=specialties[0], author=maria, title=f"W {name} {n}"

@@ -111,8 +111,8 @@ def opened_a_week_ago(request, maria, brenda, okafor, cardiology):
     week_ago = TODAY - days(7)
     if request.param == "never reviewed":
         article = due_article(None, specialty=cardiology, author=maria, title="Palpitations")
-        cycles.flag_overdue_reviews(today=week_ago, now=at(week_ago, 5))
-        cycles.cycles_assign(
+        cycles.review_cycles_flag_overdue(today=week_ago, now=at(week_ago, 5))
+        cycles.review_cycles_assign(
             cycles=[open_cycle_of(article)],
             reviewer=okafor.user,
             director=brenda,
@@ -121,7 +121,7 @@ def opened_a_week_ago(request, maria, brenda, okafor, cardiology):
         )
     else:
         due_article(TODAY + days(300), specialty=cardiology, author=maria, title="Palpitations")
-        cycles.cycles_open_out_of_cycle(
+        cycles.review_cycles_open_out_of_cycle(
             director=brenda,
             reason="Retraction notice",
             specialty=cardiology,
@@ -162,7 +162,7 @@ def test_a_reviewer_at_capacity_is_marked(client, brenda, maria, okafor, cardiol
         due_article(TODAY - days(n), specialty=cardiology, author=maria, title=f"Overdue {n}")
         for n in (5, 6)
     ]
-    cycles.flag_overdue_reviews(today=TODAY, now=at(TODAY, 5))
+    cycles.review_cycles_flag_overdue(today=TODAY, now=at(TODAY, 5))
     hand_over(articles, to=okafor, by=brenda)
     login(client, brenda)
 
@@ -182,7 +182,7 @@ def test_review_steps_count_toward_a_reviewers_capacity_as_assignment_counts_the
         for n in (5, 6)
     ]
     current = due_article(TODAY + days(300), specialty=cardiology, author=maria, title="Stable")
-    cycles.flag_overdue_reviews(today=TODAY, now=at(TODAY, 5))
+    cycles.review_cycles_flag_overdue(today=TODAY, now=at(TODAY, 5))
     hand_over(overdue[:1], to=okafor, by=brenda)
     submitted_change(current, editor=maria, reviewer=okafor)  # her review step
     login(client, brenda)
@@ -211,8 +211,8 @@ def test_median_days_to_complete_counts_reviews_completed_in_the_last_90_days(
     ]
 
     def open_and_assign(day: datetime.date, articles, to):
-        cycles.flag_overdue_reviews(today=day, now=at(day, 5))
-        cycles.cycles_assign(
+        cycles.review_cycles_flag_overdue(today=day, now=at(day, 5))
+        cycles.review_cycles_assign(
             cycles=[open_cycle_of(a) for a in articles],
             reviewer=to.user,
             director=brenda,
@@ -221,7 +221,7 @@ def test_median_days_to_complete_counts_reviews_completed_in_the_last_90_days(
         )
 
     def recertify(article, by, day: datetime.date):
-        cycles.cycle_recertify(
+        cycles.review_cycle_recertify(
             cycle=open_cycle_of(article), reviewer=by.user, attested=True, now=at(day, 5)
         )
 

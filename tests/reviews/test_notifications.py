@@ -1,15 +1,20 @@
 """Who is e-mailed about each workflow event: the next signer on submit and on each
 advance, the revision's editors when it is sent back, approved, published or superseded.
-Messages are written as rows in the transaction and sent by a task after commit."""
+Messages are written as rows in the transaction, their e-mail in the outbox, which sends
+it after commit."""
 
 import pytest
 from django.core import mail
 from django.urls import reverse
 
 from accounts.roles import Role
+from core import tasks
+from core.models import OutgoingEmail
+from core.outbox import outbox_send
 from encyclopedia.models import Revision
-from reviews import notifications, services, tasks
+from reviews import notifications, services
 from reviews.models import AuditEvent, Notification
+from reviews.services import publishing
 from tests.accounts.factories import UserFactory
 from tests.reviews.factories import (
     approved_revision,
@@ -184,17 +189,19 @@ def test_a_rolled_back_action_writes_and_sends_nothing(
     submitted_revision(article, editor=tom)  # a rival to supersede
     winner = approved_revision(article, editor=maria, signers=signers)
     notifications_before = Notification.objects.count()
+    emails_before = OutgoingEmail.objects.count()
 
     def fail(*args, **kwargs):
         raise RuntimeError("lock timeout")
 
-    monkeypatch.setattr(services, "_close_live_submission", fail)
+    monkeypatch.setattr(publishing, "close_live_submission", fail)
 
     with pytest.raises(RuntimeError):
         committed(services.revision_publish, revision=winner, editor=tom)
 
     assert mail.outbox == []
     assert Notification.objects.count() == notifications_before
+    assert OutgoingEmail.objects.count() == emails_before
 
 
 def test_sending_an_events_mail_twice_sends_it_once(article, maria, okafor, committed):
@@ -203,11 +210,11 @@ def test_sending_an_events_mail_twice_sends_it_once(article, maria, okafor, comm
     event = AuditEvent.objects.get(revision=draft, action="submit")
     assert len(mail.outbox) == 1
 
-    assert notifications.notifications_send(event_id=event.pk) == 0
-    assert tasks.send_event_notifications(event.pk) == 0
+    assert outbox_send() == 0
+    assert tasks.send_outbox() == 0
 
     assert len(mail.outbox) == 1
-    assert Notification.objects.get(event=event).sent_at is not None
+    assert Notification.objects.get(event=event).email.status == OutgoingEmail.Status.SENT
 
 
 def test_writing_an_events_messages_twice_writes_one_per_person(article, maria, okafor):
@@ -228,7 +235,12 @@ def test_a_person_without_an_email_address_is_skipped(article, maria, okafor):
     submit(draft)
     event = AuditEvent.objects.get(revision=draft, action="submit")
 
-    assert notifications.notifications_send(event_id=event.pk) == 0
+    email = Notification.objects.get(event=event).email
+    assert (email.status, email.last_error) == (
+        OutgoingEmail.Status.CANCELLED,
+        "No e-mail address.",
+    )
+    assert outbox_send() == 0
     assert mail.outbox == []
 
 

@@ -183,27 +183,27 @@ def build_catalogue() -> dict:
     )
 
     # The scheduler opens cycles for everything due; reviewers and directors act on them.
-    cycles.flag_overdue_reviews(today=TODAY, now=at("2026-11-21", 5))
+    cycles.review_cycles_flag_overdue(today=TODAY, now=at("2026-11-21", 5))
     stones_cycle = ReviewCycle.objects.open().get(article=stones)
-    cycles.cycles_assign(
+    cycles.review_cycles_assign(
         cycles=[stones_cycle],
         reviewer=okafor.user,
         director=brenda,
         today=TODAY,
         now=at("2026-11-21", 8),
     )
-    cycles.cycle_recertify(
+    cycles.review_cycle_recertify(
         cycle=stones_cycle, reviewer=okafor.user, attested=True, now=at("2026-11-22", 11)
     )
     chemo_cycle = ReviewCycle.objects.open().get(article=chemo)
-    cycles.cycles_assign(
+    cycles.review_cycles_assign(
         cycles=[chemo_cycle],
         reviewer=okafor.user,
         director=brenda,
         today=TODAY,
         now=at("2026-11-21", 8),
     )
-    cycles.cycle_request_changes(
+    cycles.review_cycle_request_changes(
         cycle=chemo_cycle,
         reviewer=okafor.user,
         note="Update the dosing table.",

@@ -6,14 +6,15 @@ never duplicate anything."""
 import datetime
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 
 from accounts.models import ReviewerProfile, Specialty
 from accounts.services import system_user
 from encyclopedia.models import Article, Revision
 from encyclopedia.services import ReferenceInput, revision_content
-from reviews import cycles
-from reviews.models import AuditEvent, ReviewCycle
+from reviews import cycles, services
+from reviews.models import AuditEvent, ReviewCycle, Submission
 from tests.encyclopedia.factories import draft_article, published_article
 from tests.transfer.factories import TODAY, at, page, snapshot
 from tests.transfer.helpers import only, run_import, source
@@ -134,7 +135,14 @@ def test_the_import_is_recorded_in_history_and_the_audit_trail(pages_dir):
     assert section_history.history_change_reason == name
     placeholder = article.reviewed_by.history.first()
     assert placeholder.history_change_reason.startswith("Placeholder from the credits in")
-    event = AuditEvent.objects.get(article=article)
+    # Published as the workflow publishes (its own event), then the import's summary.
+    published, event = AuditEvent.objects.filter(article=article).order_by("pk")
+    assert (published.action, published.actor, published.revision, published.note) == (
+        "publish",
+        system_user(),
+        article.live_revision,
+        f"{name}: v1",
+    )
     assert (event.action, event.actor, event.revision) == (
         "import",
         system_user(),
@@ -220,6 +228,38 @@ def test_a_changed_page_is_published_as_a_new_revision_over_the_live_one():
     assert Article.objects.count() == 1
 
 
+def test_importing_over_an_article_with_a_revision_in_review_supersedes_it_as_publishing_does(
+    maria, okafor, django_capture_on_commit_callbacks
+):
+    run_import(source("gallstones.html", page()))
+    article = Article.objects.get(number="000500")
+    okafor.specialties.add(article.specialty)
+    in_review = services.revision_start_draft(article=article, editor=maria)
+    services.revision_submit(
+        revision=in_review, editor=maria, kind="update", change_summary="Diet advice"
+    )
+    mail.outbox.clear()
+
+    changed = page(summary="Gallstones are hard deposits inside the gallbladder.")
+    with django_capture_on_commit_callbacks(execute=True):
+        only(run_import(source("gallstones-new.html", changed)))
+
+    in_review.refresh_from_db()
+    assert in_review.state == Revision.State.SUPERSEDED
+    submission = in_review.submissions.get()
+    assert submission.state == Submission.State.VOIDED
+    assert set(submission.approvals.values_list("decision", flat=True)) == {"voided"}
+    supersede = AuditEvent.objects.get(revision=in_review, action="supersede")
+    assert supersede.note == "v3 was published first"
+    # Maria hears that her change was overtaken; the import itself mails nobody.
+    assert [(m.to, m.subject) for m in mail.outbox] == [
+        (["maria@stet.example"], "Superseded: Gallstones v2")
+    ]
+    article.refresh_from_db()
+    assert article.live_revision.number == 3
+    assert AuditEvent.objects.filter(revision=article.live_revision, action="publish").exists()
+
+
 def test_a_changed_page_with_the_same_review_date_is_an_update_that_leaves_the_review_date():
     run_import(source("gallstones.html", page()))
     changed = page(summary="Gallstones are hard deposits inside the gallbladder.")
@@ -246,7 +286,7 @@ def test_the_same_content_with_a_later_review_date_moves_the_review_date_only():
 
 def test_a_later_review_date_completes_the_articles_open_review_cycle():
     run_import(source("gallstones.html", page(review_date="3/18/2024")))
-    cycles.flag_overdue_reviews(today=TODAY, now=at("2026-11-27", 5))
+    cycles.review_cycles_flag_overdue(today=TODAY, now=at("2026-11-27", 5))
     cycle = ReviewCycle.objects.open().get()
 
     run_import(source("gallstones.html", page(review_date="11/20/2026")))

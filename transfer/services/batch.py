@@ -113,7 +113,8 @@ def sources_from_zip(fileobj, *, prefix: str = "", label: str = "") -> list[Sour
         return [_failing(label, _too_big(sum(i.file_size for i in members), MAX_ZIP_BYTES))]
     if not members:
         return [_failing(label, "is an empty archive")]
-    sources, seen = [], {}
+    sources: list[SourceFile] = []
+    seen: dict[str, int] = {}
     for info in members:
         # An archive may hold two members of one name; each file's name is its identity.
         seen[info.filename] = seen.get(info.filename, 0) + 1

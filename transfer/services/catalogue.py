@@ -11,7 +11,7 @@ import datetime
 import json
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Literal, overload
 
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError
@@ -117,6 +117,12 @@ class _Node:
             return None
         return self.text(key, max_chars=max_chars, blank=False)
 
+    @overload
+    def whole(
+        self, key: str, *, nullable: Literal[False] = ..., low: int = ..., high: int = ...
+    ) -> int: ...
+    @overload
+    def whole(self, key: str, *, nullable: bool, low: int = ..., high: int = ...) -> int | None: ...
     def whole(
         self, key: str, *, nullable: bool = False, low: int = 1, high: int = 2**31
     ) -> int | None:
@@ -144,6 +150,10 @@ class _Node:
             )
         return value
 
+    @overload
+    def day(self, key: str, *, nullable: Literal[False]) -> datetime.date: ...
+    @overload
+    def day(self, key: str, *, nullable: bool = ...) -> datetime.date | None: ...
     def day(self, key: str, *, nullable: bool = True) -> datetime.date | None:
         value = self._get(key)
         if value is None and nullable:
@@ -155,6 +165,10 @@ class _Node:
         except ValueError:
             raise self.problem(key, f"{value!r} is not a real date") from None
 
+    @overload
+    def moment(self, key: str, *, nullable: Literal[False]) -> datetime.datetime: ...
+    @overload
+    def moment(self, key: str, *, nullable: bool = ...) -> datetime.datetime | None: ...
     def moment(self, key: str, *, nullable: bool = True) -> datetime.datetime | None:
         value = self._get(key)
         if value is None and nullable:
@@ -462,11 +476,11 @@ class _Catalogue:
         return submission
 
     def _cycle(self, node: _Node, revision_numbers: list[int]) -> CycleData:
-        users = {}
+        users: dict[str, str | None] = {}
         for key in ("opened_by", "assignee", "closed_by"):
-            users[key] = node.optional_text(key)
-            if users[key] is not None:
-                self._known(users[key], self.usernames, node, key, "person")
+            username = users[key] = node.optional_text(key)
+            if username is not None:
+                self._known(username, self.usernames, node, key, "person")
         revision = node.whole("revision", nullable=True)
         if revision is not None and revision not in revision_numbers:
             raise node.problem("revision", f"v{revision} is not among the article's revisions")
@@ -523,7 +537,8 @@ def _revision_label(item: Any) -> str:
 
 def _article_lines(text: str) -> dict[str, int]:
     """The line each article starts on (its "number" key), to point messages at it."""
-    lines, line, position = {}, 1, 0
+    lines: dict[str, int] = {}
+    line, position = 1, 0
     for match in _ARTICLE_NUMBER.finditer(text):
         line += text.count("\n", position, match.start())
         position = match.start()

@@ -34,6 +34,7 @@ from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
 
 from accounts.models import ReviewerProfile, Specialty, User
+from encyclopedia import services as content
 from encyclopedia.models import (
     Article,
     Reference,
@@ -42,9 +43,10 @@ from encyclopedia.models import (
     SpecialtyReviewInterval,
     Topic,
 )
-from encyclopedia.services import ReferenceInput, SectionInput, revision_content
+from encyclopedia.services import ReferenceInput, ReviewRecord, SectionInput, revision_content
 from reviews import cycles as review_cycles
 from reviews.models import Approval, AuditEvent, ReviewCycle, Submission
+from reviews.services import Publication, revision_make_live
 from transfer.services.records import (
     ArticleData,
     CycleData,
@@ -291,7 +293,19 @@ def _create(data: ArticleData, ctx: _Context) -> ArticleOutcome:
     revisions: dict[int, Revision] = {}
     previous = None
     for revision_data in data.revisions:
-        previous = _publish_revision(article, revision_data, based_on=previous, ctx=ctx)
+        is_live = revision_data.number == data.live_revision
+        previous = _publish_revision(
+            article,
+            revision_data,
+            based_on=previous,
+            ctx=ctx,
+            # The page's Review Date and credits are the live version's; a catalogue
+            # says when it was updated, a page's content is as of its Review Date.
+            review=_review_record(data.review, ctx) if is_live else None,
+            updated_on=(_updated_on(None, data, ctx) if data.from_page else data.updated_on)
+            if is_live
+            else None,
+        )
         revisions[previous.number] = previous
 
     if data.status == Article.Status.DRAFT:
@@ -309,16 +323,15 @@ def _create(data: ArticleData, ctx: _Context) -> ArticleOutcome:
         note = "draft article created"
         live = None
     else:
+        assert data.live_revision is not None, "a published article names its live version"
         live = revisions[data.live_revision]
-        article.live_revision = live
-        article.status = data.status
-        article.retired_at = data.retired_at
-        _record_review(article, data.review, ctx)
-        # A catalogue says when; a page's content is as of its Review Date.
-        article.last_updated_on = (
-            _updated_on(None, data, ctx) if data.from_page else data.updated_on
-        )
-        ctx.save(article, where=data.where, exclude=["live_revision", "reviewed_by", "specialty"])
+        article.refresh_from_db()
+        if data.status == Article.Status.RETIRED:
+            article.status = data.status
+            article.retired_at = data.retired_at
+            ctx.save(
+                article, where=data.where, exclude=["live_revision", "reviewed_by", "specialty"]
+            )
         note = _versions(revisions) + (
             f", Review Date {_day(data.review.reviewed_on)}" if data.review.reviewed_on else ""
         )
@@ -347,6 +360,7 @@ def _bring_up_to_date(article: Article, data: ArticleData, ctx: _Context) -> Art
         return outcome("skipped", "retired in Stet; a retired article is not brought back")
 
     live = article.live_revision
+    assert live is not None, "a published or retired article has a live revision"
     stet_review = article.last_reviewed_on
     file_review = data.review.reviewed_on
     if file_review and stet_review and file_review < stet_review:
@@ -375,6 +389,7 @@ def _bring_up_to_date(article: Article, data: ArticleData, ctx: _Context) -> Art
 
     previous_status = article.status
     revision = None
+    review = _review_record(data.review, ctx) if review_changed else None
     if not same_content:
         revision_data = RevisionData(
             number=_next_number(article),
@@ -389,25 +404,23 @@ def _bring_up_to_date(article: Article, data: ArticleData, ctx: _Context) -> Art
             created_at=ctx.now,
             published_at=ctx.now,
         )
-        revision = _publish_revision(article, revision_data, based_on=live, ctx=ctx)
-        article.live_revision = revision
-        article.title = revision.title
-        article.last_updated_on = _updated_on(article.last_updated_on, data, ctx)
-    if review_changed:
-        _record_review(article, data.review, ctx)
-    ctx.save(article, where=data.where, exclude=["live_revision", "reviewed_by", "specialty"])
-
-    if revision is not None:
-        review_cycles.cycles_close_for_publish(
-            article=article,
-            revision=revision,
-            review_date_moved=review_moved,
-            user=ctx.user,
-            now=ctx.now,
+        revision = _publish_revision(
+            article,
+            revision_data,
+            based_on=live,
+            ctx=ctx,
+            review=review,
+            updated_on=_updated_on(article.last_updated_on, data, ctx),
+            answers_review=review_moved,
         )
         note = f"v{revision.number} published over v{live.number}"
         kind = "updated"
     else:
+        assert review is not None, "same content is brought only for a changed review"
+        content.article_record_review(
+            article=article, user=ctx.user, review=review, reason=ctx.reason
+        )
+        article.refresh_from_db()
         if review_moved:
             _complete_open_cycles(article, ctx)
         note = "credits updated"
@@ -459,20 +472,37 @@ def _updated_on(current: datetime.date | None, data: ArticleData, ctx: _Context)
     return ctx.today
 
 
-def _record_review(article: Article, review: ReviewData, ctx: _Context) -> None:
-    article.last_reviewed_on = review.reviewed_on
-    article.reviewed_by = _profile(review.reviewer, ctx) if review.reviewer else None
-    article.reviewed_by_credit = review.reviewer_credit
-    article.also_reviewed_by = [credit.as_json() for credit in review.also_reviewed_by]
+def _review_record(review: ReviewData, ctx: _Context) -> ReviewRecord | None:
+    """The file's review as Stet records it, its clinicians matched to reviewer profiles
+    (or given placeholder ones); None when the file gives no Review Date."""
+    reviewer = _profile(review.reviewer, ctx) if review.reviewer else None
     for clinician in review.clinicians:
         _profile(clinician, ctx)
+    if review.reviewed_on is None:
+        return None
+    return ReviewRecord(
+        reviewed_on=review.reviewed_on,
+        reviewer=reviewer,
+        reviewer_credit=review.reviewer_credit,
+        also_reviewed_by=review.also_reviewed_by,
+    )
 
 
 def _publish_revision(
-    article: Article, data: RevisionData, *, based_on: Revision | None, ctx: _Context
+    article: Article,
+    data: RevisionData,
+    *,
+    based_on: Revision | None,
+    ctx: _Context,
+    review: ReviewRecord | None = None,
+    updated_on: datetime.date | None = None,
+    answers_review: bool | None = None,
 ) -> Revision:
-    """A revision written as a draft (content rows can only be written then), then
-    published; with its sign-offs when the file has them."""
+    """A revision written as a draft (content rows can only be written then), with its
+    sign-offs when the file has them, then published as the workflow publishes: through
+    reviews.services.revision_make_live, so superseding, the open review, the audit event
+    and the credits follow the same rules. The file vouches for the text, so no
+    approval chain is walked here, and its editors are not e-mailed."""
     author = ctx.user_for(data.author)
     where = f"{article.number} v{data.number}"
     revision = Revision(
@@ -492,12 +522,21 @@ def _publish_revision(
     revision.contributors.add(author)
     _write_rows(revision, Section, data.sections, ctx)
     _write_rows(revision, Reference, data.references, ctx)
-    revision.state = Revision.State.PUBLISHED
-    revision.published_at = data.published_at or ctx.now
-    ctx.track(revision)
-    revision.save(update_fields=["state", "published_at"])
     if data.submission is not None:
         _submission(revision, data.submission, ctx)
+    revision_make_live(
+        revision=revision,
+        user=ctx.user,
+        publication=Publication(
+            published_at=data.published_at or ctx.now,
+            reason=ctx.reason,
+            note=f"{ctx.reason}: v{revision.number}",
+            review=review,
+            updated_on=updated_on,
+            answers_review=answers_review,
+            tell_editors=False,
+        ),
+    )
     return revision
 
 
@@ -587,9 +626,9 @@ def _complete_open_cycles(article: Article, ctx: _Context) -> None:
     re-certification would; the cycle records where the answer came from."""
     for cycle in ReviewCycle.objects.open().select_for_update().filter(article=article):
         cycle.signer_credit = article.reviewed_by_credit
-        review_cycles.cycle_close(
+        review_cycles.review_cycle_close(
             cycle,
-            state=ReviewCycle.State.COMPLETED,
+            transition="complete",
             outcome=ReviewCycle.Outcome.RECERTIFIED,
             user=ctx.user,
             now=ctx.now,

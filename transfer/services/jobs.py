@@ -24,6 +24,8 @@ from django.utils.text import get_valid_filename
 from accounts.models import Specialty, User
 from accounts.roles import Role
 from core.errors import DomainError, PermissionDenied
+from core.queue import enqueue_after_commit
+from core.tasks import TRANSIENT_ERRORS
 from transfer.models import ImportJob, ImportJobFile
 from transfer.services import catalogue, pages
 from transfer.services.batch import (
@@ -72,7 +74,8 @@ def import_job_create(
     """Store the upload and queue its import; the task starts once this commits."""
     if not user.has_role(Role.EDITORIAL_DIRECTOR):
         raise PermissionDenied("Only editorial directors import articles.", code="wrong_role")
-    name = get_valid_filename(upload.name.rsplit("/", 1)[-1].rsplit("\\", 1)[-1]) or "upload"
+    given = upload.name or "upload"
+    name = get_valid_filename(given.rsplit("/", 1)[-1].rsplit("\\", 1)[-1]) or "upload"
     problem = import_upload_problem(name=name, size=upload.size or 0)
     if problem:
         raise DomainError(problem, code="bad_upload")
@@ -84,9 +87,7 @@ def import_job_create(
         dry_run=dry_run,
         specialty=specialty,
     )
-    from transfer import tasks  # the task module imports this one
-
-    transaction.on_commit(partial(tasks.run_import_job.delay, job.pk))
+    enqueue_after_commit("transfer.tasks.run_import_job", job.pk)
     return job
 
 
@@ -173,6 +174,4 @@ def _forget_upload(name: str) -> None:
 
 
 def _is_transient(error: Exception) -> bool:
-    from transfer.tasks import TRANSIENT_ERRORS
-
     return isinstance(error, TRANSIENT_ERRORS)

@@ -170,12 +170,12 @@ class _Page:
     def _canonical(self) -> tuple[str, str | None]:
         """The page's own address (to resolve relative links) and the number in it."""
         addresses = [
-            link.get("href", "")
+            str(link.get("href", ""))
             for link in self.soup.find_all("link", href=True)
             if "canonical" in (link.get("rel") or [])
         ]
         addresses += [
-            meta.get("content", "")
+            str(meta.get("content", ""))
             for meta in self.soup.find_all("meta", attrs={"property": "og:url"})
         ]
         base = next((a for a in addresses if checks.scheme_of(a) in ("http", "https")), "")
@@ -183,9 +183,11 @@ class _Page:
             match = _NUMBER_IN_PATH.search(urlsplit(address.strip()).path)
             if match:
                 return base, match.group(1)
-        tagged = self.soup.find(attrs={"data-article-number": True})
-        if tagged and re.fullmatch(r"\d{6}", tagged["data-article-number"].strip()):
-            return base, tagged["data-article-number"].strip()
+        tagged = self.soup.find(None, {"data-article-number": True})
+        if tagged:
+            tagged_number = str(tagged["data-article-number"]).strip()
+            if re.fullmatch(r"\d{6}", tagged_number):
+                return base, tagged_number
         return base, None
 
     def _summary(self, h1: Tag, first_h2: Tag | None) -> str:
@@ -223,7 +225,9 @@ class _Page:
         reviewed_on = None
         block = self._block_containing(_REVIEW_DATE, _REVIEW_DATE_ANCHOR)
         if block is not None:
-            value = _REVIEW_DATE.search(_plain(block)).group(1).rstrip(".,;")
+            found = _REVIEW_DATE.search(_plain(block))
+            assert found is not None  # _block_containing matched the block by this pattern
+            value = found.group(1).rstrip(".,;")
             reviewed_on = parse_day(value, what="Review Date", line=block.sourceline)
             if reviewed_on > self.today:
                 raise ImportProblem(
@@ -290,7 +294,7 @@ class _Page:
                 items += block.find_all("li", recursive=False)
             elif block.name == "p" or block.name == "div":
                 items.append(block)
-        references = []
+        references: list[ReferenceInput] = []
         for item in items:
             if not _plain(item):
                 continue
@@ -305,7 +309,7 @@ class _Page:
         url = doi = ""
         link_texts = []
         for link in item.find_all("a", href=True):
-            href = link["href"].strip()
+            href = str(link["href"]).strip()
             checks.check_link(href, where=where, line=item.sourceline)
             href = self._absolute(href)
             if not href:
@@ -423,7 +427,7 @@ class _Page:
 
     def _link(self, link: Tag, where: str) -> str:
         text = self._inline(link, where).strip()
-        href = (link.get("href") or "").strip()
+        href = str(link.get("href") or "").strip()
         if not href:
             return text
         checks.check_link(href, where=where, line=link.sourceline)

@@ -15,7 +15,7 @@ class Command(JobCommand):
     job_name = "assign_reviewers"
 
     def run(self, day, **options):
-        return cycles.assign_reviewers(today=day)
+        return cycles.review_cycles_auto_assign(today=day)
 
     def report(self, result) -> str:
         lines = [f"assigned {result.assigned_count} review cycles"]

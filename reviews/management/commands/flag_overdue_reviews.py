@@ -10,6 +10,7 @@ Running it twice opens nothing the second time; a missed night is caught up here
 
 from core.management.jobs import JobCommand
 from reviews import cycles
+from reviews.cycles import opening
 
 
 class Command(JobCommand):
@@ -18,10 +19,10 @@ class Command(JobCommand):
 
     def add_arguments(self, parser):
         super().add_arguments(parser)
-        parser.add_argument("--batch-size", type=int, default=cycles.BATCH_SIZE)
+        parser.add_argument("--batch-size", type=int, default=opening.BATCH_SIZE)
 
     def run(self, day, **options):
-        return cycles.flag_overdue_reviews(today=day, batch_size=options["batch_size"])
+        return cycles.review_cycles_flag_overdue(today=day, batch_size=options["batch_size"])
 
     def report(self, result) -> str:
         return f"opened {result.opened} review cycles ({result.due_soon} due soon)."

@@ -14,10 +14,10 @@ class Command(JobCommand):
     job_name = "send_review_reminders"
 
     def run(self, day, **options):
-        return cycles.send_review_reminders(today=day)
+        return cycles.review_cycles_remind(today=day)
 
     def report(self, result) -> str:
         return (
             f"{result.reminders} reminders and {result.escalations} escalations recorded; "
-            f"{result.emails} e-mails sent."
+            f"{result.emails} e-mails queued."
         )

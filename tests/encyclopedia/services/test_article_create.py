@@ -114,7 +114,7 @@ def test_every_row_written_is_in_the_history_with_its_author_and_a_reason(cardio
 
 def test_an_article_with_a_bad_section_is_refused_and_nothing_is_written(cardiology, maria):
     with pytest.raises(ValidationError):
-        services.article_create(
+        services.article_insert(
             title="Angina",
             specialty=cardiology,
             author=maria,

@@ -77,7 +77,7 @@ def save(draft: Revision, editor, *, expected_version: int | None = None, **chan
 def test_a_new_draft_copies_the_live_revision(article, tom):
     live = article.live_revision
 
-    draft = services.revision_start_draft(article=article, author=tom)
+    draft = services.revision_copy_to_draft(article=article, author=tom)
 
     assert draft.number == 2
     assert draft.state == Revision.State.DRAFT
@@ -96,7 +96,7 @@ def test_a_new_draft_copies_the_live_revision(article, tom):
 
 
 def test_a_new_draft_copies_every_field_of_every_reference(article, tom):
-    draft = services.revision_start_draft(article=article, author=tom)
+    draft = services.revision_copy_to_draft(article=article, author=tom)
 
     copied = draft.references.all()[0]
     assert copied.citation.startswith("Marlow JT")
@@ -112,7 +112,7 @@ def test_a_new_draft_has_its_own_rows_and_leaves_the_live_revision_untouched(art
     live_section_ids = set(live.sections.values_list("pk", flat=True))
     section_history = Section.history.filter(revision_id=live.pk).count()
 
-    draft = services.revision_start_draft(article=article, author=tom)
+    draft = services.revision_copy_to_draft(article=article, author=tom)
     save(draft, tom, title="AFib", sections=[SectionInput("Causes", "Rewritten.")])
 
     live.refresh_from_db()
@@ -140,7 +140,7 @@ def test_a_draft_started_from_an_earlier_version_copies_that_version(article, ma
     publish(second)
     article.refresh_from_db()
 
-    revert = services.revision_start_draft(article=article, author=tom, source=first)
+    revert = services.revision_copy_to_draft(article=article, author=tom, source=first)
 
     assert revert.number == 3
     assert revert.title == "Atrial fibrillation"
@@ -156,16 +156,16 @@ def test_a_never_published_article_cannot_get_a_new_draft(cardiology, maria, tom
     article = draft_article(specialty=cardiology, author=maria)
 
     with pytest.raises(InvalidTransition):
-        services.revision_start_draft(article=article, author=tom)
+        services.revision_copy_to_draft(article=article, author=tom)
 
     assert article.revisions.count() == 1
 
 
 def test_a_retired_article_cannot_get_a_new_draft(article, brenda, tom):
-    services.article_retire(article=article, user=brenda, reason="Merged into Arrhythmia")
+    services.article_mark_retired(article=article, user=brenda, reason="Merged into Arrhythmia")
 
     with pytest.raises(InvalidTransition):
-        services.revision_start_draft(article=article, author=tom)
+        services.revision_copy_to_draft(article=article, author=tom)
 
     assert article.revisions.count() == 1
 
@@ -174,21 +174,21 @@ def test_a_draft_cannot_start_from_an_unpublished_revision(article, maria, tom):
     unpublished = edited_draft(article, editor=maria, title="Unpublished")
 
     with pytest.raises(InvalidTransition):
-        services.revision_start_draft(article=article, author=tom, source=unpublished)
+        services.revision_copy_to_draft(article=article, author=tom, source=unpublished)
 
 
 def test_a_draft_cannot_start_from_another_articles_revision(article, cardiology, maria, tom):
     other = published_article(title="Angina", specialty=cardiology, author=maria)
 
     with pytest.raises(InvalidTransition):
-        services.revision_start_draft(article=article, author=tom, source=other.live_revision)
+        services.revision_copy_to_draft(article=article, author=tom, source=other.live_revision)
 
 
 # --- Saving a draft --------------------------------------------------------------------
 
 
 def test_saving_a_draft_stores_its_content(article, tom):
-    draft = services.revision_start_draft(article=article, author=tom)
+    draft = services.revision_copy_to_draft(article=article, author=tom)
 
     save(
         draft,
@@ -209,7 +209,7 @@ def test_saving_a_draft_stores_its_content(article, tom):
 
 
 def test_each_save_bumps_the_edit_version(article, tom):
-    draft = services.revision_start_draft(article=article, author=tom)
+    draft = services.revision_copy_to_draft(article=article, author=tom)
     assert draft.edit_version == 1
 
     draft = save(draft, tom, summary="Once.")
@@ -219,7 +219,7 @@ def test_each_save_bumps_the_edit_version(article, tom):
 
 
 def test_an_editor_who_saves_a_draft_becomes_a_contributor(article, maria, tom):
-    draft = services.revision_start_draft(article=article, author=maria)
+    draft = services.revision_copy_to_draft(article=article, author=maria)
 
     save(draft, tom, summary="Tom's wording.")
 
@@ -228,7 +228,7 @@ def test_an_editor_who_saves_a_draft_becomes_a_contributor(article, maria, tom):
 
 
 def test_editing_one_section_changes_only_that_row(article, maria, tom):
-    draft = services.revision_start_draft(article=article, author=maria)
+    draft = services.revision_copy_to_draft(article=article, author=maria)
     causes, symptoms, treatment = draft.sections.all()
     sections, _ = services.revision_content(draft)
     sections[2] = SectionInput("Treatment", "Anticoagulants prevent strokes.")
@@ -251,7 +251,7 @@ def test_editing_one_section_changes_only_that_row(article, maria, tom):
 
 
 def test_rows_beyond_the_new_content_are_removed(article, tom):
-    draft = services.revision_start_draft(article=article, author=tom)
+    draft = services.revision_copy_to_draft(article=article, author=tom)
     kept = draft.sections.all()[0]
     removed = list(draft.sections.all()[1:]) + list(draft.references.all())
 
@@ -270,7 +270,7 @@ def test_rows_beyond_the_new_content_are_removed(article, tom):
 def test_a_save_from_a_stale_copy_is_refused_and_names_who_saved_first(
     article, maria, tom, time_machine
 ):
-    draft = services.revision_start_draft(article=article, author=maria)
+    draft = services.revision_copy_to_draft(article=article, author=maria)
     marias_copy_version = draft.edit_version
     time_machine.move_to(TODAY + datetime.timedelta(minutes=5), tick=False)
     save(draft, tom, title="Tom's title", summary="Tom's summary.")
@@ -297,7 +297,7 @@ def test_a_save_from_a_stale_copy_is_refused_and_names_who_saved_first(
 
 
 def test_a_revision_in_review_cannot_be_edited(article, maria):
-    draft = services.revision_start_draft(article=article, author=maria)
+    draft = services.revision_copy_to_draft(article=article, author=maria)
     Revision.objects.filter(pk=draft.pk).update(state=Revision.State.IN_REVIEW)
     before = content_of(draft)
 
@@ -311,7 +311,7 @@ def test_a_revision_in_review_cannot_be_edited(article, maria):
 
 
 def test_a_revision_sent_back_with_changes_requested_can_be_edited(article, maria):
-    draft = services.revision_start_draft(article=article, author=maria)
+    draft = services.revision_copy_to_draft(article=article, author=maria)
     Revision.objects.filter(pk=draft.pk).update(state=Revision.State.CHANGES_REQUESTED)
     draft.refresh_from_db()
 
@@ -341,7 +341,7 @@ BAD_INPUT = {
 
 @pytest.mark.parametrize("bad_input", BAD_INPUT.values(), ids=BAD_INPUT.keys())
 def test_bad_input_is_refused_and_nothing_of_that_save_is_written(article, maria, tom, bad_input):
-    draft = services.revision_start_draft(article=article, author=maria)
+    draft = services.revision_copy_to_draft(article=article, author=maria)
     before = content_of(draft)
     history = Revision.history.count() + Section.history.count() + Reference.history.count()
 
@@ -357,7 +357,7 @@ def test_bad_input_is_refused_and_nothing_of_that_save_is_written(article, maria
 
 
 def test_a_section_body_at_the_limit_is_accepted(article, maria):
-    draft = services.revision_start_draft(article=article, author=maria)
+    draft = services.revision_copy_to_draft(article=article, author=maria)
 
     save(draft, maria, sections=[SectionInput("Causes", "x" * 60_000)])
 

@@ -246,7 +246,7 @@ def test_a_never_published_article_is_not_found(client, cardiology, maria):
 
 
 def test_a_retired_article_is_gone(client, article, brenda):
-    services.article_retire(article=article, user=brenda, reason="Merged into Arrhythmia")
+    services.article_mark_retired(article=article, user=brenda, reason="Merged into Arrhythmia")
 
     response = client.get(f"/article/{article.number}/")
 

@@ -85,7 +85,7 @@ def test_the_home_page_lists_only_the_eight_most_recently_updated(client, cardio
 
 def test_the_home_page_leaves_out_retired_articles(client, publish_titled, brenda):
     _angina, eczema = publish_titled("Angina", "Eczema")
-    services.article_retire(article=eczema, user=brenda, reason="Merged")
+    services.article_mark_retired(article=eczema, user=brenda, reason="Merged")
 
     assert listed_titles(client.get("/")) == ["Angina"]
 
@@ -98,7 +98,7 @@ def test_a_letter_lists_only_published_titles_starting_with_it(
 ):
     publish_titled("Eczema", "Erythema", "Epilepsy", "Angina", "Heart failure with E")
     (retired,) = publish_titled("Endocarditis")
-    services.article_retire(article=retired, user=brenda, reason="Merged")
+    services.article_mark_retired(article=retired, user=brenda, reason="Merged")
     draft_article(title="Emphysema", specialty=cardiology, author=maria)
 
     response = client.get("/articles/?letter=E")
@@ -184,7 +184,7 @@ def test_a_search_leaves_out_drafts_and_retired_articles(
     client, publish_titled, cardiology, maria, brenda
 ):
     (retired,) = publish_titled("Ventricular fibrillation")
-    services.article_retire(article=retired, user=brenda, reason="Merged")
+    services.article_mark_retired(article=retired, user=brenda, reason="Merged")
     draft_article(title="Atrial fibrillation in pregnancy", specialty=cardiology, author=maria)
     publish_titled("Atrial fibrillation")
 

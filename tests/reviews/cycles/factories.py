@@ -20,6 +20,7 @@ from reviews import cycles
 from reviews.models import ReviewCycle
 from tests.accounts.factories import ReviewerProfileFactory, UserFactory
 from tests.encyclopedia.factories import published_article
+from tests.mail import committed
 
 NEW_YORK = ZoneInfo("America/New_York")
 TODAY = datetime.date(2026, 11, 27)
@@ -150,7 +151,7 @@ def reviewer(
 
 
 def flag(today: datetime.date = TODAY, **kwargs) -> cycles.FlagResult:
-    return cycles.flag_overdue_reviews(today=today, now=at(today, 5), **kwargs)
+    return cycles.review_cycles_flag_overdue(today=today, now=at(today, 5), **kwargs)
 
 
 def open_cycle(article: Article, *, today: datetime.date = TODAY) -> ReviewCycle:
@@ -163,8 +164,11 @@ def assigned_cycle(article: Article, *, to: User, today: datetime.date = TODAY) 
     """`article`'s cycle, opened and assigned by the scheduler's jobs, which must have
     chosen `to` (the only, or the least loaded, qualified reviewer)."""
     cycle = open_cycle(article, today=today)
-    cycles.assign_reviewers(
-        today=today, now=at(today, 6), cycles=ReviewCycle.objects.filter(pk=cycle.pk)
+    committed(
+        cycles.review_cycles_auto_assign,
+        today=today,
+        now=at(today, 6),
+        cycles=ReviewCycle.objects.filter(pk=cycle.pk),
     )
     cycle = fresh(cycle)
     assert cycle.assignee == to, cycle.unassigned_reason or f"assigned to {cycle.assignee}"

@@ -10,6 +10,7 @@ from accounts.services import system_user
 from reviews import cycles, services
 from reviews.models import AuditEvent, ReminderSent, ReviewCycle
 from tests.encyclopedia.factories import edited_draft
+from tests.mail import committed
 from tests.reviews.cycles.factories import (
     NOW,
     TODAY,
@@ -28,7 +29,7 @@ ALL_FULL = "Every {} reviewer is at capacity."
 
 
 def assign(**kwargs) -> cycles.AssignResult:
-    return cycles.assign_reviewers(today=TODAY, now=NOW, **kwargs)
+    return committed(cycles.review_cycles_auto_assign, today=TODAY, now=NOW, **kwargs)
 
 
 def due_articles(count, *, specialty, author, first=0):

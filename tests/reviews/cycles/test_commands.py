@@ -15,6 +15,7 @@ from core.models import JobRun
 from reporting.models import MetricSnapshot
 from reviews import cycles
 from reviews.models import ReminderSent, ReviewCycle
+from tests.mail import committed
 from tests.reviews.cycles.factories import TODAY, at, days, due_article, flag
 
 pytestmark = pytest.mark.django_db
@@ -46,8 +47,10 @@ def outgoing_mail(settings):
 
 
 def run(name: str, *args: str) -> str:
+    """The command, run as from a shell: its transaction commits, so what it queued in the
+    outbox is sent."""
     out = StringIO()
-    call_command(name, *args, stdout=out)
+    committed(call_command, name, *args, stdout=out)
     return out.getvalue().strip()
 
 
@@ -139,7 +142,7 @@ def test_a_dry_run_of_assign_reviewers_assigns_nothing_and_sends_nothing(
 @pytest.fixture
 def assigned_a_week_ago(due, okafor):
     flag(D(2026, 11, 20))
-    cycles.assign_reviewers(today=D(2026, 11, 20), now=at(D(2026, 11, 20)))
+    committed(cycles.review_cycles_auto_assign, today=D(2026, 11, 20), now=at(D(2026, 11, 20)))
     mail.outbox.clear()
 
 
@@ -148,7 +151,7 @@ def test_send_review_reminders_says_what_it_sent(assigned_a_week_ago, brenda, ou
 
     # Dr. Okafor: one digest of her two reviews; Brenda: one escalation (57 days overdue,
     # and the unassigned nephrology review is 26 days overdue, below the threshold).
-    assert output == "2026-11-27: 2 reminders and 1 escalations recorded; 2 e-mails sent."
+    assert output == "2026-11-27: 2 reminders and 1 escalations recorded; 2 e-mails queued."
     assert sorted(m.to[0] for m in outgoing_mail) == ["brenda@stet.example", "okafor@stet.example"]
     assert JobRun.objects.get().summary == {"reminders": 2, "escalations": 1, "emails": 2}
 
@@ -161,7 +164,7 @@ def test_a_dry_run_of_send_review_reminders_records_nothing_and_sends_nothing(
     output = run("send_review_reminders", "--dry-run")
 
     assert output == (
-        "Dry run for 2026-11-27: 2 reminders and 1 escalations recorded; 2 e-mails sent. "
+        "Dry run for 2026-11-27: 2 reminders and 1 escalations recorded; 2 e-mails queued. "
         "Nothing was changed."
     )
     assert outgoing_mail == []
@@ -219,7 +222,7 @@ def database_went_away(**kwargs):
 
 
 def test_a_failing_run_is_recorded_with_its_error(due, monkeypatch):
-    monkeypatch.setattr(cycles, "flag_overdue_reviews", database_went_away)
+    monkeypatch.setattr(cycles, "review_cycles_flag_overdue", database_went_away)
 
     with pytest.raises(RuntimeError):
         run("flag_overdue_reviews")
@@ -233,7 +236,7 @@ def test_a_failing_run_is_recorded_with_its_error(due, monkeypatch):
 def test_a_failed_run_does_not_count_as_the_last_success(due, monkeypatch, clock):
     run("flag_overdue_reviews")
     clock.shift(days(1))
-    monkeypatch.setattr(cycles, "flag_overdue_reviews", database_went_away)
+    monkeypatch.setattr(cycles, "review_cycles_flag_overdue", database_went_away)
     with pytest.raises(RuntimeError):
         run("flag_overdue_reviews")
 

@@ -10,6 +10,7 @@ from accounts.services import SYSTEM_USERNAME, system_user
 from encyclopedia import services as content
 from encyclopedia.models import ReviewPolicy
 from reviews import cycles, services
+from reviews.cycles import opening
 from reviews.models import AuditEvent, ReviewCycle
 from tests.encyclopedia.factories import draft_article, published_article
 from tests.reviews.cycles.factories import (
@@ -44,7 +45,7 @@ def cycle_of(article) -> ReviewCycle:
 def test_an_article_due_today_gets_an_open_cycle_due_today(maria, cardiology):
     article = due_article(TODAY, specialty=cardiology, author=maria)
 
-    result = cycles.flag_overdue_reviews(today=TODAY, now=NOW)
+    result = cycles.review_cycles_flag_overdue(today=TODAY, now=NOW)
 
     assert (result.opened, result.due_soon) == (1, 0)
     cycle = cycle_of(article)
@@ -192,7 +193,7 @@ def test_a_second_run_opens_nothing(maria, cardiology):
 def test_an_article_whose_review_is_in_progress_gets_no_second_cycle(maria, okafor, cardiology):
     article = due_article(TODAY - days(10), specialty=cardiology, author=maria)
     cycle = assigned_cycle(article, to=okafor.user)
-    cycles.cycle_request_changes(cycle=cycle, reviewer=okafor.user, note="Update the doses.")
+    cycles.review_cycle_request_changes(cycle=cycle, reviewer=okafor.user, note="Update the doses.")
 
     assert flag(TODAY + days(3)).opened == 0
     assert ReviewCycle.objects.filter(article=article).count() == 1
@@ -315,7 +316,7 @@ def test_a_crash_in_the_second_batch_keeps_the_first_and_the_next_run_finishes_t
         due_article(TODAY - days(n), specialty=cardiology, author=maria, title=f"Due {n}")
         for n in range(1, 6)
     ]
-    real_history = cycles.insert_history_from_select
+    real_history = opening.insert_history_from_select
     batches = []
 
     # The second batch dies after its cycles were inserted, before their history rows:
@@ -326,7 +327,7 @@ def test_a_crash_in_the_second_batch_keeps_the_first_and_the_next_run_finishes_t
             raise RuntimeError("worker killed")
         return real_history(*args, **kwargs)
 
-    monkeypatch.setattr(cycles, "insert_history_from_select", history_then_die_in_the_second_batch)
+    monkeypatch.setattr(opening, "insert_history_from_select", history_then_die_in_the_second_batch)
     with pytest.raises(RuntimeError, match="worker killed"):
         flag(batch_size=2)
 
@@ -335,7 +336,7 @@ def test_a_crash_in_the_second_batch_keeps_the_first_and_the_next_run_finishes_t
     assert ReviewCycle.history.count() == 2
     assert AuditEvent.objects.filter(action="open_cycle").count() == 2
 
-    monkeypatch.setattr(cycles, "insert_history_from_select", real_history)
+    monkeypatch.setattr(opening, "insert_history_from_select", real_history)
     assert flag(batch_size=2).opened == 3
 
     assert sorted(ReviewCycle.objects.values_list("article_id", flat=True)) == sorted(

@@ -4,11 +4,13 @@ twice its period). 200 when all is well, 503 otherwise, with the details either 
 import datetime
 
 import pytest
+from celery.schedules import crontab
+from django.test import override_settings
 from django.urls import reverse
 
 from config.celery import app as celery_app
-from core.jobs import PERIODS
-from core.models import JobRun
+from core.jobs import periods
+from core.models import JobRun, OutgoingEmail
 from tests.reviews.cycles.factories import NOW
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +28,7 @@ def succeeded(job: str, *, ago: datetime.timedelta, succeeded: bool = True) -> J
 
 @pytest.fixture
 def all_fresh(db):
-    for job, period in PERIODS.items():
+    for job, period in periods().items():
         succeeded(job, ago=period / 2)
 
 
@@ -47,11 +49,13 @@ def test_all_well_is_200_with_the_database_the_broker_and_every_job(client, all_
     assert body["database"]["ok"] is True
     assert body["broker"]["ok"] is True
     assert set(body["jobs"]) == {
+        "send_outbox",
         "flag_overdue_reviews",
         "assign_reviewers",
         "send_review_reminders",
         "snapshot_review_metrics",
     }
+    assert body["outbox"] == {"ok": True, "queued": 0, "failed": 0, "stuck": 0}
     flag = body["jobs"]["flag_overdue_reviews"]
     assert (flag["ok"], flag["period_seconds"]) == (True, 86400)
     assert when(flag["last_success"]) == NOW - datetime.timedelta(hours=12)
@@ -139,3 +143,55 @@ def test_the_health_check_is_open_to_monitors_and_never_cached(client, all_fresh
     assert response.status_code == 200  # no sign-in
     assert "no-cache" in response["Cache-Control"]
     assert client.post(reverse("healthz")).status_code == 405
+
+
+def test_each_jobs_period_is_read_from_beats_schedule():
+    assert periods() == {
+        "send_outbox": datetime.timedelta(minutes=1),
+        "flag_overdue_reviews": datetime.timedelta(days=1),
+        "assign_reviewers": datetime.timedelta(hours=1),
+        "send_review_reminders": datetime.timedelta(days=1),
+        "snapshot_review_metrics": datetime.timedelta(days=1),
+    }
+
+
+@pytest.mark.parametrize(
+    ("schedule", "period"),
+    [
+        (crontab(minute=0, hour="*/6"), datetime.timedelta(hours=6)),
+        (crontab(minute=0, hour="5,7"), datetime.timedelta(hours=22)),  # the longest gap
+        (crontab(minute=30, hour=4, day_of_week="mon"), datetime.timedelta(days=7)),
+        (datetime.timedelta(minutes=10), datetime.timedelta(minutes=10)),
+    ],
+)
+def test_a_changed_schedule_changes_the_period_health_allows(schedule, period):
+    beat = {"nightly": {"task": "reviews.tasks.flag_overdue_reviews", "schedule": schedule}}
+
+    with override_settings(CELERY_BEAT_SCHEDULE=beat):
+        assert periods() == {"flag_overdue_reviews": period}
+
+
+def outgoing(status: str, **fields) -> OutgoingEmail:
+    return OutgoingEmail.objects.create(
+        to="okafor@stet.example", subject="Review needed", body="…", status=status, **fields
+    )
+
+
+def test_e_mail_that_failed_for_good_makes_the_service_unhealthy(client, all_fresh):
+    outgoing(OutgoingEmail.Status.FAILED, last_error="SMTPServerDisconnected")
+    outgoing(OutgoingEmail.Status.QUEUED)
+
+    status, body = health(client)
+
+    assert status == 503
+    assert body["outbox"] == {"ok": False, "queued": 1, "failed": 1, "stuck": 0}
+
+
+def test_e_mail_left_mid_send_by_a_dead_process_is_reported_stuck(client, all_fresh):
+    outgoing(OutgoingEmail.Status.SENDING, claimed_at=NOW - datetime.timedelta(minutes=20))
+    outgoing(OutgoingEmail.Status.SENDING, claimed_at=NOW - datetime.timedelta(minutes=1))
+
+    status, body = health(client)
+
+    assert status == 503
+    assert body["outbox"]["stuck"] == 1

@@ -8,9 +8,10 @@ from django.core import mail
 
 from core.errors import DomainError, PermissionDenied
 from encyclopedia.services import ReferenceInput
-from reviews import cycles, services
+from reviews import cycles, selectors, services
 from reviews.models import AuditEvent, ReviewCycle
 from tests.encyclopedia.factories import draft_article, edited_draft, publish
+from tests.mail import committed
 from tests.reviews.cycles.factories import (
     NOW,
     REFERENCES,
@@ -79,12 +80,18 @@ def library(maria, brenda, cardiology, nephrology, anticoagulants):
 
 def matching(library, **criteria) -> set[str]:
     names = {article.pk: name for name, article in library.items()}
-    return {names[a.pk] for a in cycles.articles_matching(**criteria)}
+    return {names[a.pk] for a in selectors.article_list_for_out_of_cycle(**criteria)}
 
 
 def open_out_of_cycle(director, **criteria):
     criteria.setdefault("reason", REASON)
-    return cycles.cycles_open_out_of_cycle(director=director, today=TODAY, now=NOW, **criteria)
+    return committed(
+        cycles.review_cycles_open_out_of_cycle,
+        director=director,
+        today=TODAY,
+        now=NOW,
+        **criteria,
+    )
 
 
 # --- Which articles ----------------------------------------------------------------------

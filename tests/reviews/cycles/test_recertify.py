@@ -44,7 +44,9 @@ def cycle(article, okafor):
 
 
 def recertify(cycle, reviewer_user, *, attested=True, now=NOW):
-    return cycles.cycle_recertify(cycle=cycle, reviewer=reviewer_user, attested=attested, now=now)
+    return cycles.review_cycle_recertify(
+        cycle=cycle, reviewer=reviewer_user, attested=attested, now=now
+    )
 
 
 def snapshot(article) -> dict:
@@ -224,7 +226,7 @@ def test_a_reviewer_who_wrote_the_live_version_cannot_re_certify_it(article, cyc
         recertify(cycle, okafor.user)
 
     assert refusal.value.message == (
-        "You wrote the live version of this article; another reviewer must re-certify it."
+        "You wrote or edited the live version of this article; another reviewer must re-certify it."
     )
     assert snapshot(article) == before
 
@@ -243,14 +245,16 @@ def test_a_completed_review_cannot_be_re_certified_again(article, cycle, okafor)
     recertify(cycle, okafor.user)
     before = snapshot(article)
 
-    with pytest.raises(InvalidTransition, match="This review is completed"):
+    with pytest.raises(
+        InvalidTransition, match="You cannot re-certify this review: it is completed"
+    ):
         recertify(cycle, okafor.user, now=at("2026-11-28"))
 
     assert snapshot(article) == before
 
 
 def test_a_review_whose_revision_is_being_drafted_cannot_be_re_certified(article, cycle, okafor):
-    cycles.cycle_request_changes(cycle=cycle, reviewer=okafor.user, note="Update the doses.")
+    cycles.review_cycle_request_changes(cycle=cycle, reviewer=okafor.user, note="Update the doses.")
     before = snapshot(article)
 
     with pytest.raises(InvalidTransition, match="in progress"):
@@ -262,7 +266,9 @@ def test_a_review_whose_revision_is_being_drafted_cannot_be_re_certified(article
 def test_a_cancelled_review_cannot_be_re_certified(article, cycle, okafor, brenda):
     services.article_retire(article=article, director=brenda, reason="Merged into Arrhythmia")
 
-    with pytest.raises(InvalidTransition, match="This review is cancelled"):
+    with pytest.raises(
+        InvalidTransition, match="You cannot re-certify this review: it is cancelled"
+    ):
         recertify(cycle, okafor.user)
 
     assert fresh(article).last_reviewed_on == OLD_REVIEW_DATE

@@ -40,7 +40,9 @@ def cycle(article, okafor):
 
 
 def ask_for_changes(cycle, reviewer_user, note=NOTE, now=NOW):
-    return cycles.cycle_request_changes(cycle=cycle, reviewer=reviewer_user, note=note, now=now)
+    return cycles.review_cycle_request_changes(
+        cycle=cycle, reviewer=reviewer_user, note=note, now=now
+    )
 
 
 def rewrite_treatment(draft, editor):
@@ -293,12 +295,14 @@ def test_a_review_whose_draft_is_abandoned_can_still_be_answered(
     # Whatever the nightly jobs do with it, the article's review must not stay stuck
     # "in progress" on a draft that will never be published.
     flag(datetime.date(2026, 11, 28))
-    cycles.assign_reviewers(today=datetime.date(2026, 11, 28))
+    cycles.review_cycles_auto_assign(today=datetime.date(2026, 11, 28))
     review = ReviewCycle.objects.open().get(article=article)
     assert review.state == ReviewCycle.State.OPEN
     assert review.assignee == okafor.user
     recertify_on_28th = at(datetime.date(2026, 11, 28))
-    cycles.cycle_recertify(cycle=review, reviewer=okafor.user, attested=True, now=recertify_on_28th)
+    cycles.review_cycle_recertify(
+        cycle=review, reviewer=okafor.user, attested=True, now=recertify_on_28th
+    )
     assert fresh(article).last_reviewed_on == datetime.date(2026, 11, 28)
 
 

@@ -75,7 +75,7 @@ def run_together(times: int, work) -> list:
 def test_two_simultaneous_sweeps_open_one_cycle_per_due_article():
     make_due_articles(600)
 
-    results = run_together(2, lambda: cycles.flag_overdue_reviews(today=TODAY, batch_size=25))
+    results = run_together(2, lambda: cycles.review_cycles_flag_overdue(today=TODAY, batch_size=25))
 
     assert sum(result.opened for result in results) == 600
     assert ReviewCycle.objects.count() == 600
@@ -86,9 +86,9 @@ def test_two_simultaneous_sweeps_open_one_cycle_per_due_article():
 
 def test_a_sweep_after_two_simultaneous_ones_finds_nothing_left():
     make_due_articles(200)
-    run_together(2, lambda: cycles.flag_overdue_reviews(today=TODAY, batch_size=10))
+    run_together(2, lambda: cycles.review_cycles_flag_overdue(today=TODAY, batch_size=10))
 
-    assert cycles.flag_overdue_reviews(today=TODAY).opened == 0
+    assert cycles.review_cycles_flag_overdue(today=TODAY).opened == 0
     assert ReviewCycle.objects.count() == 200
 
 
@@ -113,9 +113,9 @@ def cardiology_reviewers():
 
 def test_two_simultaneous_assignment_runs_assign_each_cycle_once(cardiology_reviewers):
     make_due_articles(120)
-    cycles.flag_overdue_reviews(today=TODAY)
+    cycles.review_cycles_flag_overdue(today=TODAY)
 
-    results = run_together(2, lambda: cycles.assign_reviewers(today=TODAY, batch_size=10))
+    results = run_together(2, lambda: cycles.review_cycles_auto_assign(today=TODAY, batch_size=10))
 
     assigned = sum(result.assigned_count for result in results)
     assert assigned == ReviewCycle.objects.exclude(assignee=None).count() == 120

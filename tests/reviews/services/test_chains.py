@@ -35,7 +35,7 @@ def test_the_default_chains_are_seeded_as_data(db):
 
 
 def test_an_editorial_director_replaces_a_chain(brenda):
-    rows = services.chain_set(
+    rows = services.approval_chain_set(
         kind=Kind.UPDATE,
         steps=[Step.MEDICAL_REVIEW, Step.EDITORIAL_DIRECTOR],
         director=brenda,
@@ -54,7 +54,7 @@ def test_an_editorial_director_replaces_a_chain(brenda):
 
 
 def test_changing_a_chain_is_recorded_in_its_history(brenda):
-    services.chain_set(
+    services.approval_chain_set(
         kind=Kind.UPDATE, steps=[Step.MEDICAL_REVIEW, Step.EDITORIAL_DIRECTOR], director=brenda
     )
 
@@ -74,7 +74,7 @@ def test_changing_a_chain_is_recorded_in_its_history(brenda):
 
 
 def test_a_correction_chain_may_add_a_medical_director(brenda):
-    services.chain_set(
+    services.approval_chain_set(
         kind=Kind.CORRECTION,
         steps=[Step.MEDICAL_DIRECTOR, Step.EDITORIAL_DIRECTOR],
         director=brenda,
@@ -103,7 +103,7 @@ def test_a_chain_that_breaks_the_rules_is_refused_and_the_old_one_kept(brenda, k
     history = ChainStep.history.count()
 
     with pytest.raises(DomainError) as refused:
-        services.chain_set(kind=kind, steps=steps, director=brenda)
+        services.approval_chain_set(kind=kind, steps=steps, director=brenda)
 
     assert refused.value.code == code
     assert chain(kind) == before
@@ -116,7 +116,7 @@ def test_only_an_editorial_director_changes_a_chain(maria, okafor, dugdale, char
     before = chain(Kind.CORRECTION)
 
     with pytest.raises(PermissionDenied) as refused:
-        services.chain_set(
+        services.approval_chain_set(
             kind=Kind.CORRECTION, steps=[Step.MEDICAL_DIRECTOR], director=person[who]
         )
 
@@ -128,7 +128,7 @@ def test_a_new_chain_applies_to_the_next_submission_only(article, maria, okafor,
     already_in_review = submitted_revision(article, editor=maria)
     draft = draft_change(article, editor=maria)
 
-    services.chain_set(
+    services.approval_chain_set(
         kind=Kind.UPDATE, steps=[Step.MEDICAL_REVIEW, Step.EDITORIAL_DIRECTOR], director=brenda
     )
     submit(draft)
@@ -142,7 +142,7 @@ def test_a_new_chain_applies_to_the_next_submission_only(article, maria, okafor,
 
 
 def test_a_shorter_chain_approves_after_its_last_step(article, maria, okafor, brenda):
-    services.chain_set(
+    services.approval_chain_set(
         kind=Kind.UPDATE, steps=[Step.MEDICAL_REVIEW, Step.EDITORIAL_DIRECTOR], director=brenda
     )
     revision = submitted_revision(article, editor=maria)

@@ -10,6 +10,7 @@ from encyclopedia import services as content
 from encyclopedia.models import Article, Revision
 from reviews import services
 from reviews.models import Approval, AuditEvent, Step, Submission
+from reviews.services import publishing
 from tests.encyclopedia.factories import DEFAULT_ALSO_REVIEWED_BY
 from tests.reviews.factories import (
     CHANGE_SUMMARY,
@@ -298,7 +299,7 @@ def test_publishing_over_a_changed_live_page_is_refused(article, maria, tom, sig
     revision = approved_revision(article, editor=maria, signers=signers)
     # The live page changes underneath (here through the content layer, as an import
     # would): the signers compared Maria's text with a page that is no longer live.
-    other = content.revision_start_draft(article=article, author=tom)
+    other = content.revision_copy_to_draft(article=article, author=tom)
     content.article_publish_revision(
         revision=other, user=tom, published_at=TODAY, reason="Imported"
     )
@@ -383,7 +384,7 @@ def test_a_revision_of_another_article_is_never_superseded(
 def test_a_failure_after_the_page_was_updated_leaves_the_old_page_live(
     article, maria, reviewed_last_week, monkeypatch
 ):
-    real_audit = services._audit
+    real_audit = publishing.audit
 
     def audit_then_fail(**kwargs):
         if kwargs["action"] == "publish":
@@ -392,7 +393,7 @@ def test_a_failure_after_the_page_was_updated_leaves_the_old_page_live(
             raise RuntimeError("disk full")
         return real_audit(**kwargs)
 
-    monkeypatch.setattr(services, "_audit", audit_then_fail)
+    monkeypatch.setattr(publishing, "audit", audit_then_fail)
     before = workflow_snapshot(reviewed_last_week)
 
     with pytest.raises(RuntimeError):
@@ -441,7 +442,7 @@ def test_a_failure_superseding_a_rival_undoes_the_whole_publish(
     def fail(*args, **kwargs):
         raise RuntimeError("lock timeout")
 
-    monkeypatch.setattr(services, "_close_live_submission", fail)
+    monkeypatch.setattr(publishing, "close_live_submission", fail)
     before = workflow_snapshot(winner)
 
     with pytest.raises(RuntimeError):

@@ -278,7 +278,7 @@ def test_a_superseded_revision_is_rebased_back_to_draft(article, maria, tom, sig
 def test_rebasing_an_approved_revision_voids_its_sign_offs(article, maria, tom, signers):
     revision = approved_revision(article, editor=maria, signers=signers)
     # The live page changed underneath (through the content layer, as an import would).
-    other = content.revision_start_draft(article=article, author=tom)
+    other = content.revision_copy_to_draft(article=article, author=tom)
     content.article_publish_revision(
         revision=other, user=tom, published_at=TODAY, reason="Imported"
     )
@@ -328,7 +328,7 @@ def test_only_a_draft_sent_back_approved_or_superseded_revision_can_be_rebased(
     if state != State.PUBLISHED:
         # The live page moves on without superseding anything (the content layer, as an
         # import would), so only the revision's own state can refuse the rebase.
-        other = content.revision_start_draft(article=article, author=tom)
+        other = content.revision_copy_to_draft(article=article, author=tom)
         content.article_publish_revision(
             revision=other, user=tom, published_at=TODAY, reason="Imported"
         )

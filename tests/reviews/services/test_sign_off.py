@@ -8,7 +8,7 @@ import pytest
 from accounts.roles import Role
 from core.errors import DomainError, InvalidTransition, PermissionDenied
 from encyclopedia.models import Revision, Topic
-from reviews import services
+from reviews import eligibility, services
 from reviews.models import (
     ATTESTATION_TEXT,
     EDITORIAL_ATTESTATION_TEXT,
@@ -38,6 +38,11 @@ from tests.reviews.factories import (
 )
 
 State = Revision.State
+
+
+def refusal(*, approval, user, on) -> str | None:
+    """What the pages show: the eligibility rule's reason, or None when allowed."""
+    return eligibility.step_verdict(approval=approval, user=user, on=on).reason or None
 
 
 def approve(approval, signer, *, attested=True, **kwargs):
@@ -183,7 +188,7 @@ def test_dr_okafor_cannot_approve_a_revision_she_wrote(article, okafor):
     error = refused_to(step, author)
 
     assert error.code == "own_revision"
-    assert services.sign_off_refusal(approval=step, user=author, on=TODAY.date()) == error.message
+    assert refusal(approval=step, user=author, on=TODAY.date()) == error.message
 
 
 def test_a_colleague_who_edited_the_revision_cannot_approve_it(
@@ -362,7 +367,7 @@ def test_after_a_recorded_override_the_reviewer_can_sign_outside_her_specialty(
     assert step.history.first().history_change_reason == f"Specialty match overridden: {reason}"
     event = last_event(revision)
     assert (event.action, event.actor, event.note) == ("override_specialty", brenda, reason)
-    assert services.sign_off_refusal(approval=step, user=okafor.user, on=TODAY.date()) is None
+    assert refusal(approval=step, user=okafor.user, on=TODAY.date()) is None
 
     signed = approve(step, okafor.user)
 
@@ -582,7 +587,7 @@ def test_the_second_of_two_signers_of_a_pool_step_is_refused(
 # --- The reasons, for the pages -------------------------------------------------------
 
 
-def test_sign_off_refusal_gives_the_pages_the_reason_the_service_would_raise(
+def test_the_step_verdict_gives_the_pages_the_reason_the_service_would_raise(
     article, maria, tom, charlie, okafor, lee, dugdale
 ):
     revision = submitted_revision(article, editor=maria, reviewer=okafor)
@@ -590,24 +595,22 @@ def test_sign_off_refusal_gives_the_pages_the_reason_the_service_would_raise(
     on = TODAY.date()
 
     for person in (maria, tom, charlie, lee.user, dugdale.user):
-        reason = services.sign_off_refusal(approval=step, user=person, on=on)
+        reason = refusal(approval=step, user=person, on=on)
         with pytest.raises(DomainError) as refused:
             approve(step, person)
         assert reason == refused.value.message
-    assert services.sign_off_refusal(approval=step, user=okafor.user, on=on) is None
+    assert refusal(approval=step, user=okafor.user, on=on) is None
 
 
-def test_sign_off_refusal_explains_an_expired_licence(article, maria, lee):
+def test_the_step_verdict_explains_an_expired_licence(article, maria, lee):
     revision = submitted_revision(article, editor=maria)
 
-    reason = services.sign_off_refusal(
-        approval=pending_step(revision), user=lee.user, on=datetime.date(2026, 11, 27)
-    )
+    reason = refusal(approval=pending_step(revision), user=lee.user, on=datetime.date(2026, 11, 27))
 
     assert reason == "Daniel Lee, MD's licence is not valid on November 27, 2026."
 
 
-def test_sign_off_refusal_explains_a_second_signature(article, maria, cardiology):
+def test_the_step_verdict_explains_a_second_signature(article, maria, cardiology):
     both = reviewer(
         "ramos",
         credit_name="Rosa Ramos, MD",
@@ -617,8 +620,6 @@ def test_sign_off_refusal_explains_a_second_signature(article, maria, cardiology
     revision = submitted_revision(article, editor=maria)
     sign(revision, both.user)
 
-    reason = services.sign_off_refusal(
-        approval=pending_step(revision), user=both.user, on=TODAY.date()
-    )
+    reason = refusal(approval=pending_step(revision), user=both.user, on=TODAY.date())
 
     assert reason.startswith("You already signed a step of this submission")

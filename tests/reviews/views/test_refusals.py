@@ -210,4 +210,4 @@ def test_a_director_edits_the_approval_chain_for_corrections(client, brenda):
         follow=True,
     )
     assert "Approval chain for minor edit / correction saved." in messages_of(response)
-    assert services.chain_for("correction") == ["medical_director", "editorial_director"]
+    assert services.approval_chain_for("correction") == ["medical_director", "editorial_director"]

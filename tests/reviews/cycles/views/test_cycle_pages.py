@@ -71,7 +71,7 @@ def three_open(maria, cardiology, nephrology):
 
 
 def test_the_director_sees_every_open_review_with_why_and_who(client, brenda, three_open):
-    cycles.assign_reviewers(today=TODAY)  # nobody covers anything: records the reasons
+    cycles.review_cycles_auto_assign(today=TODAY)  # nobody covers anything: records the reasons
     login(client, brenda)
 
     page = client.get(reverse("reviews:cycles")).content.decode()
@@ -86,7 +86,7 @@ def test_the_director_sees_every_open_review_with_why_and_who(client, brenda, th
 def test_the_unassigned_filter_shows_only_reviews_without_a_reviewer(
     client, brenda, three_open, okafor
 ):
-    cycles.assign_reviewers(today=TODAY)
+    cycles.review_cycles_auto_assign(today=TODAY)
     login(client, brenda)
 
     page = client.get(reverse("reviews:cycles"), {"unassigned": "1"}).content.decode()
@@ -328,7 +328,7 @@ def test_my_periodic_reviews_lists_the_most_overdue_first(client, maria, cardiol
     ):
         due_article(due_on, specialty=cardiology, author=maria, title=title)
     flag()
-    cycles.assign_reviewers(today=TODAY)
+    cycles.review_cycles_auto_assign(today=TODAY)
     login(client, okafor)
 
     page = client.get(reverse("reviews:queue")).content.decode()

@@ -3,13 +3,17 @@ forty synthetic articles whose review dates put them in every state the dashboar
 know (current, due soon, overdue by days, months and years, never reviewed), with
 drafts beside published revisions.
 
+The content is data (demo/team.toml and the Markdown files in demo/articles/); this
+command walks each article through the workflow with the same services the pages use:
+created, submitted, signed at every step, published, and the week's revisions left in
+every workflow state.
+
 Idempotent: running it again changes nothing that is already there. Dates are
 relative to today, so the demo looks the same whenever it is loaded.
 """
 
 import datetime
 import zlib
-from dataclasses import dataclass
 
 import time_machine
 from dateutil.relativedelta import relativedelta
@@ -19,15 +23,15 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.models import ReviewerProfile, Specialty, User
-from accounts.roles import Role
 from accounts.services import user_create
 from core.clock import today
+from core.models import OutgoingEmail
+from demo.content import DemoArticle, read_articles, read_team
 from encyclopedia import services as content
 from encyclopedia.models import Article, Revision, Topic
-from encyclopedia.services import ReferenceInput, SectionInput
-from reviews import services
-from reviews.demo.content import ARTICLES, SPECIALTIES, TOPICS
-from reviews.models import Notification, Step, Submission
+from encyclopedia.services import SectionInput
+from reviews import eligibility, services
+from reviews.models import Step, Submission
 
 DEMO_PASSWORD = "stet-demo-2026"
 
@@ -54,81 +58,6 @@ def _dated(service):
     return call
 
 
-@dataclass(frozen=True)
-class DemoPerson:
-    username: str
-    first_name: str
-    last_name: str
-    roles: tuple[Role, ...]
-    credentials: str = ""
-    title: str = ""
-    department: str = ""
-    specialties: tuple[str, ...] = ()
-    licence_months_left: int = 18  # negative: expired that many months ago
-
-    @property
-    def credit_name(self) -> str:
-        return f"{self.first_name} {self.last_name}, {self.credentials}"
-
-
-INSTITUTION = "Riverside University School of Medicine, Riverside, MA"
-PEOPLE = [
-    DemoPerson("maria", "Maria", "Santos", (Role.EDITOR,)),
-    DemoPerson("tom", "Tom", "Becker", (Role.EDITOR,)),
-    DemoPerson(
-        "okafor", "Ngozi", "Okafor", (Role.MEDICAL_REVIEWER,), "MD",
-        "Associate Professor of Medicine", "Division of Cardiology",
-        ("Cardiology", "Family Medicine"), 8,
-    ),
-    DemoPerson(
-        "lee", "Daniel", "Lee", (Role.MEDICAL_REVIEWER,), "MD",
-        "Clinical Assistant Professor", "Division of Cardiology", ("Cardiology",), -1,
-    ),
-    DemoPerson(
-        "patel", "Anjali", "Patel", (Role.MEDICAL_REVIEWER,), "MD",
-        "Professor of Dermatology", "Department of Dermatology",
-        ("Dermatology", "Endocrinology"), 30,
-    ),
-    DemoPerson(
-        "garcia", "Luis", "Garcia", (Role.MEDICAL_REVIEWER,), "MD, MPH",
-        "Associate Professor", "Division of Infectious Diseases",
-        ("Infectious Disease", "Pulmonology", "Pediatrics"), 20,
-    ),
-    DemoPerson(
-        "nguyen", "Thu", "Nguyen", (Role.MEDICAL_REVIEWER,), "PharmD",
-        "Clinical Pharmacist", "Department of Pharmacy",
-        ("Gastroenterology", "Neurology", "Family Medicine"), 14,
-    ),
-    DemoPerson(
-        "dugdale", "David", "Dugdale", (Role.MEDICAL_DIRECTOR, Role.MEDICAL_REVIEWER), "MD",
-        "Medical Director", "Department of Medicine", (), 40,
-    ),
-    DemoPerson(
-        "reyes", "Carmen", "Reyes", (Role.MEDICAL_REVIEWER,), "MD",
-        "Assistant Professor", "Division of Nephrology", ("Nephrology",), 12,
-    ),
-    DemoPerson("brenda", "Brenda", "Conaway", (Role.EDITORIAL_DIRECTOR,)),
-]  # fmt: skip
-
-# How long ago each article was last reviewed, cycling through the states the
-# dashboards distinguish (with the default 24-month interval).
-REVIEW_AGES = [
-    relativedelta(months=3),  # current
-    relativedelta(months=14),  # current
-    relativedelta(months=23, days=5),  # due soon
-    relativedelta(months=24, days=4),  # overdue by a few days
-    relativedelta(months=27),  # overdue by months
-    relativedelta(months=9),  # current
-    relativedelta(months=36, days=10),  # overdue by about a year
-    relativedelta(months=52),  # overdue by years
-    None,  # published without a recorded review (imported)
-    relativedelta(months=18),  # current
-]
-NEVER_PUBLISHED = {"Gestational diabetes", "Restless legs syndrome", "Shingles"}
-RETIRED = {"Croup"}
-ARTICLE_NUMBERS = {"Atrial fibrillation": "002321"}
-
-
 class Command(BaseCommand):
     help = "Load the demo encyclopedia (idempotent)."
 
@@ -141,7 +70,7 @@ class Command(BaseCommand):
             self.stdout.write(DEMO_PASSWORD)
             return
         if list_users:
-            for person in PEOPLE:
+            for person in read_team().people:
                 roles = ", ".join(role.label.lower() for role in person.roles)
                 self.stdout.write(f"{person.username:<10} {roles}")
             return
@@ -155,13 +84,14 @@ class Command(BaseCommand):
     def load(self) -> int:
         # Read once: blocks below travel back in time, and every date is relative to now.
         self.today = today()
+        self.team = read_team()
         specialties = {
             name: Specialty.objects.get_or_create(name=name, defaults={"slug": slugify(name)})[0]
-            for name in SPECIALTIES
+            for name in self.team.specialties
         }
         topics = {
             name: Topic.objects.get_or_create(name=name, defaults={"slug": slugify(name)})[0]
-            for name in TOPICS
+            for name in self.team.topics
         }
         # The team joined five years ago (their profiles' history starts then); the
         # conflict of interest was declared two months ago.
@@ -173,8 +103,8 @@ class Command(BaseCommand):
         if Article.objects.exists():
             return 0
         articles = {
-            data["title"]: self.load_article(index, data, specialties, topics, profiles)
-            for index, data in enumerate(ARTICLES)
+            data.title: self.load_article(data, specialties, topics, profiles)
+            for data in read_articles()
         }
         self.load_workflow_scenes(articles, profiles)
         with _at(_moment(self.today - relativedelta(months=1), 9)):
@@ -189,13 +119,15 @@ class Command(BaseCommand):
             okafor.title = "Professor of Medicine and Chief of Cardiology"
             okafor._change_reason = "Demo data: promoted"
             okafor.save()
-        # These notifications belong to the demo's past: don't mail them out now.
-        Notification.objects.filter(sent_at=None).update(sent_at=timezone.now())
+        # The demo's e-mail belongs to its past: don't send it out now.
+        OutgoingEmail.objects.filter(status=OutgoingEmail.Status.QUEUED).update(
+            status=OutgoingEmail.Status.CANCELLED, last_error="Demo data: not sent."
+        )
         return len(articles)
 
     def load_people(self, specialties) -> dict[str, ReviewerProfile]:
         profiles = {}
-        for person in PEOPLE:
+        for person in self.team.people:
             user = User.objects.filter(username=person.username).first() or user_create(
                 username=person.username,
                 password=DEMO_PASSWORD,
@@ -214,7 +146,7 @@ class Command(BaseCommand):
                     credentials=person.credentials,
                     title=person.title,
                     department=person.department,
-                    institution=INSTITUTION,
+                    institution=self.team.institution,
                     licence_number=f"MA-{zlib.crc32(person.username.encode()) % 10**6:06d}",
                     licence_expires_on=self.today
                     + relativedelta(months=person.licence_months_left),
@@ -245,51 +177,47 @@ class Command(BaseCommand):
             okafor.save()
             topics["Anticoagulants"].conflicted_reviewers.add(okafor)
 
-    def load_article(self, index, data, specialties, topics, profiles) -> Article:
-        editor = User.objects.get(username="maria" if index % 2 == 0 else "tom")
-        age = REVIEW_AGES[index % len(REVIEW_AGES)]
-        reviewed_on = self.today - age if age else None
+    def load_article(self, data: DemoArticle, specialties, topics, profiles) -> Article:
+        editor = User.objects.get(username=data.editor)
+        reviewed_on = self.today - data.reviewed_ago if data.reviewed_ago else None
         published_on = reviewed_on or self.today - relativedelta(months=30)
         article = _dated(services.article_create)(
             editor=editor,
             now=_moment(published_on - datetime.timedelta(days=12), 9),
-            title=data["title"],
-            specialty=specialties[data["specialty"]],
-            summary=data["summary"],
-            topics=[topics[name] for name in data["topics"]],
-            number=ARTICLE_NUMBERS.get(data["title"], f"{100 + index:06d}"),
-            sections=[SectionInput(heading, body) for heading, body in data["sections"]],
-            references=[
-                ReferenceInput(
-                    citation=ref["citation"],
-                    url=ref["url"],
-                    accessed_on=published_on - datetime.timedelta(days=14),
-                    doi=ref.get("doi", ""),
-                    pubmed_id=ref.get("pubmed_id", ""),
-                )
-                for ref in data["references"]
-            ],
+            title=data.title,
+            specialty=specialties[data.specialty],
+            summary=data.summary,
+            topics=[topics[name] for name in data.topics],
+            number=data.number,
+            sections=list(data.sections),
+            references=data.reference_inputs(published_on - datetime.timedelta(days=14)),
         )
-        if data["title"] in NEVER_PUBLISHED:
+        if data.state == "draft":
             return article
         revision = article.revisions.get()
         if reviewed_on is None:
             # Pages that came from the previous publishing system with no recorded review.
             with _at(_moment(published_on, 10)):
-                content.article_publish_revision(
+                services.revision_make_live(
                     revision=revision,
                     user=editor,
-                    published_at=_moment(published_on, 10),
-                    reason="Imported from the previous publishing system (no recorded review)",
+                    publication=services.Publication(
+                        published_at=_moment(published_on, 10),
+                        reason="Imported from the previous publishing system (no recorded review)",
+                        note="Imported from the previous publishing system",
+                        tell_editors=False,
+                    ),
                 )
         else:
             self.review_and_publish(revision, editor, profiles, reviewed_on, "First version")
-        if data["title"] in RETIRED:
+        if data.state == "retired":
             with _at(_moment(self.today - datetime.timedelta(days=20), 11)):
-                content.article_retire(
-                    article=article, user=editor, reason="Merged into a broader article"
+                services.article_retire(
+                    article=article,
+                    director=User.objects.get(username="brenda"),
+                    reason="Merged into a broader article",
                 )
-        elif index % 7 == 1:
+        elif data.draft_beside_live:
             # A draft beside the live page: the public page must not show it.
             draft = _dated(services.revision_start_draft)(article=article, editor=editor)
             self.edit(draft, editor, "This paragraph is a draft addition.")
@@ -300,12 +228,17 @@ class Command(BaseCommand):
     ) -> Submission:
         """Walk `revision` through its chain on `day`: submit, every sign-off, publish.
         `upto` stops after that many sign-offs (and does not publish)."""
-        article = revision.article
         at = _moment(day, 9)
-        candidates = services.eligible_reviewers(
-            article=article, exclude_users=[revision.author_id], on=day
+        candidates = [
+            choice
+            for choice in eligibility.submission_reviewers(revision=revision, on=day)
+            if choice.verdict
+        ]
+        reviewer = (
+            ReviewerProfile.objects.get(user_id=candidates[0].person.user_id)
+            if candidates and kind != Revision.Kind.CORRECTION
+            else None
         )
-        reviewer = candidates[0] if candidates and kind != Revision.Kind.CORRECTION else None
         submission = _dated(services.revision_submit)(
             revision=revision,
             editor=editor,

@@ -1,0 +1,258 @@
+"""Opening review cycles: the nightly sweep of every article that fell due, and the
+out-of-cycle reviews a director opens when a guideline changes or a paper is retracted.
+
+Set-based: a bounded number of statements per batch of articles, whatever the size of
+the encyclopedia, and re-derived from the database each time, so running it twice, on
+two workers at once, or after days of downtime opens exactly one cycle per due article
+(a partial unique constraint guarantees it).
+"""
+
+import datetime
+import logging
+from dataclasses import dataclass
+
+from django.db import IntegrityError, connection, transaction
+from django.db.models import (
+    BigIntegerField,
+    Case,
+    CharField,
+    DateField,
+    DateTimeField,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce, Concat
+from django.utils import timezone
+
+from accounts.models import Specialty, User
+from accounts.roles import Role, require_role
+from accounts.services import system_user
+from core.db import insert_from_select, insert_history_from_select
+from core.errors import DomainError
+from encyclopedia.models import Article, ReviewPolicy, Topic
+from reviews import selectors
+from reviews.cycles.assignment import AssignResult, review_cycles_auto_assign
+from reviews.models import AuditEvent, ReviewCycle
+
+logger = logging.getLogger(__name__)
+BATCH_SIZE = 1000
+
+
+def _without_open_cycle(articles: QuerySet[Article]) -> QuerySet[Article]:
+    return articles.exclude(Exists(ReviewCycle.objects.open().filter(article=OuterRef("pk"))))
+
+
+def _open_cycles(
+    articles: QuerySet[Article],
+    *,
+    now: datetime.datetime,
+    due_on,
+    origin,
+    reason: str,
+    opened_by: User,
+    change_reason: str,
+    batch_size: int = BATCH_SIZE,
+) -> int:
+    """Open one cycle for each article of `articles` that has none open, in batches.
+    `due_on` and `origin` are SQL expressions over the article row.
+
+    After one query for the candidates' ids, each batch is its own transaction of four
+    statements: lock the batch's rows (skipping rows another worker holds) re-checking
+    them under the lock, then let the database copy them into cycles, the cycles into
+    history rows, and the cycles into audit events (INSERT … SELECT: no row passes
+    through Python). A crash loses at most the batch in flight, which the next run
+    picks up.
+    """
+    # One query for the whole set of candidates (ids only: a million fit in memory),
+    # then batches of them, each checked again under its lock.
+    candidates = list(_without_open_cycle(articles).order_by("pk").values_list("pk", flat=True))
+    opened = 0
+    for start in range(0, len(candidates), batch_size):
+        ids = candidates[start : start + batch_size]
+        try:
+            with transaction.atomic():
+                _relax_commit_durability()
+                # Re-checked under the lock: another worker may have opened a cycle since.
+                claimed = list(
+                    _without_open_cycle(Article.objects.published().filter(pk__in=ids))
+                    .select_for_update(skip_locked=True, of=("self",))
+                    .values_list("pk", flat=True)
+                )
+                if claimed:
+                    opened += _insert_cycles(
+                        claimed,
+                        now=now,
+                        due_on=due_on,
+                        origin=origin,
+                        reason=reason,
+                        opened_by=opened_by,
+                        change_reason=change_reason,
+                    )
+        except IntegrityError:
+            # Another run opened a cycle for one of these articles between our check and
+            # our insert (possible only where row locks are not available, i.e. SQLite).
+            # The constraint kept the data right; the rest of the batch comes next run.
+            logger.warning("Review cycles for articles %s..%s opened elsewhere", ids[0], ids[-1])
+    return opened
+
+
+def _relax_commit_durability() -> None:
+    """Let PostgreSQL acknowledge this batch's commit before flushing it to disk.
+
+    Safe here, and only here: if the server crashed in that instant, the batch's cycles
+    would be lost — and the next run would find those articles still due and open them
+    again. Waiting for the flush of every batch is most of the sweep's time otherwise.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
+
+
+def _insert_cycles(article_ids, *, now, due_on, origin, reason, opened_by, change_reason) -> int:
+    text = lambda value: Value(value, output_field=CharField())  # noqa: E731
+    count = insert_from_select(
+        ReviewCycle,
+        Article.objects.filter(pk__in=article_ids),
+        {
+            "article_id": F("pk"),
+            "due_on": due_on,
+            "origin": origin,
+            "reason": text(reason),
+            "opened_at": Value(now, output_field=DateTimeField()),
+            "opened_by_id": Value(opened_by.pk, output_field=BigIntegerField()),
+            "state": text(ReviewCycle.State.OPEN),
+            "unassigned_reason": text(""),
+            "outcome": text(""),
+            "attestation": text(""),
+            "signer_credit": text(""),
+        },
+    )
+    new = ReviewCycle.objects.filter(
+        article_id__in=article_ids, opened_at=now, state=ReviewCycle.State.OPEN
+    )
+    insert_history_from_select(
+        ReviewCycle, new, user_id=opened_by.pk, reason=change_reason, date=now
+    )
+    origin_labels = [
+        When(origin=value, then=text(label)) for value, label in ReviewCycle.Origin.choices
+    ]
+    insert_from_select(
+        AuditEvent,
+        new,
+        {
+            "article_id": F("article_id"),
+            "cycle_id": F("pk"),
+            "actor_id": Value(opened_by.pk, output_field=BigIntegerField()),
+            "at": Value(now, output_field=DateTimeField()),
+            "action": text("open_cycle"),
+            "from_state": text(""),
+            "to_state": text(ReviewCycle.State.OPEN),
+            "note": text(reason)
+            if reason
+            else Concat(
+                Case(*origin_labels, output_field=CharField()),
+                text(" ("),
+                Cast("due_on", CharField()),
+                text(")"),
+                output_field=CharField(),
+            ),
+        },
+    )
+    return count
+
+
+@dataclass
+class FlagResult:
+    opened: int
+    due_soon: int
+
+
+def review_cycles_flag_overdue(
+    *, today: datetime.date, now: datetime.datetime | None = None, batch_size: int = BATCH_SIZE
+) -> FlagResult:
+    """Open a review cycle for every published article that is due (or due soon, when the
+    policy says so), or was never reviewed, and has no open cycle."""
+    now = now or timezone.now()
+    policy = ReviewPolicy.current()
+    horizon = today
+    if policy.open_cycles_when_due_soon:
+        horizon = today + datetime.timedelta(days=policy.due_soon_days)
+    due = Article.objects.published().filter(
+        Q(next_review_due__lte=horizon) | Q(next_review_due=None)
+    )
+
+    opened_by = system_user()
+    opened = _open_cycles(
+        due,
+        now=now,
+        due_on=Coalesce(F("next_review_due"), Value(today, output_field=DateField())),
+        origin=Case(
+            When(next_review_due__gt=today, then=Value(ReviewCycle.Origin.DUE_SOON)),
+            default=Value(ReviewCycle.Origin.DUE),
+            output_field=CharField(),
+        ),
+        reason="",
+        opened_by=opened_by,
+        change_reason="Review due: cycle opened by the scheduler",
+        batch_size=batch_size,
+    )
+    due_soon = ReviewCycle.objects.filter(
+        opened_at=now, opened_by=opened_by, origin=ReviewCycle.Origin.DUE_SOON
+    ).count()
+    return FlagResult(opened=opened, due_soon=due_soon)
+
+
+@dataclass
+class OutOfCycleResult:
+    matched: int
+    opened: int
+    already_open: int
+    assignment: AssignResult
+
+
+def review_cycles_open_out_of_cycle(
+    *,
+    director: User,
+    reason: str,
+    specialty: Specialty | None = None,
+    topic: Topic | None = None,
+    reference: str = "",
+    today: datetime.date,
+    now: datetime.datetime | None = None,
+) -> OutOfCycleResult:
+    """Open cycles now for every published article in a specialty or topic, or citing a
+    reference (DOI, PubMed id or URL) — when a guideline changes or a paper is retracted.
+    The new cycles are assigned at once, and each reviewer gets one digest. Like the
+    nightly job, it works in committed batches, so the digests go out only for
+    assignments that are in the database."""
+    now = now or timezone.now()
+    require_role(director, Role.EDITORIAL_DIRECTOR, "open out-of-cycle reviews")
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError(
+            "Say why these articles need an out-of-cycle review.", code="reason_required"
+        )
+    articles = selectors.article_list_for_out_of_cycle(
+        specialty=specialty, topic=topic, reference=reference
+    )
+    matched = articles.count()
+    opened = _open_cycles(
+        articles,
+        now=now,
+        due_on=Value(today, output_field=DateField()),  # a retraction or new guideline is due now
+        origin=Value(ReviewCycle.Origin.OUT_OF_CYCLE, output_field=CharField()),
+        reason=reason,
+        opened_by=director,
+        change_reason=f"Out-of-cycle review: {reason}",
+    )
+    assignment = review_cycles_auto_assign(
+        today=today,
+        now=now,
+        cycles=ReviewCycle.objects.filter(opened_at=now, origin=ReviewCycle.Origin.OUT_OF_CYCLE),
+    )
+    return OutOfCycleResult(matched, opened, matched - opened, assignment)

@@ -1,0 +1,172 @@
+"""Publishing, written once: what it means for a revision to become the live page, for
+every caller — the workflow's publish of an approved revision, and an import that brings
+a page's published text (transfer) — and retiring an article.
+
+`revision_make_live` is that one definition: the live revision, the dates and credits,
+the submission, the article's open review, the audit event, the editors' e-mail, and
+the revisions still in review against the old page (superseded) all change together,
+in one transaction. What differs between callers (who vouches for the text, the
+published date, the credits, the reason in the history) is passed in.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+from accounts.roles import Role, require_role
+from encyclopedia import services as content
+from encyclopedia.models import Article, Revision
+from encyclopedia.services import Credit, ReviewRecord
+from reviews import cycles, notifications, workflow
+from reviews.models import STEP_CREDIT_TITLES, Approval, Step, Submission
+from reviews.services.common import audit, close_live_submission, locked, move, track
+
+State = Revision.State
+
+
+@dataclass(frozen=True)
+class Publication:
+    """What a publish records, as its caller decides it."""
+
+    published_at: datetime.datetime
+    reason: str  # the history's change reason
+    note: str  # the audit event's note
+    review: ReviewRecord | None = None  # the Review Date and credits it earns, if any
+    updated_on: datetime.date | None = None  # the page's updated date; default: that day
+    # Whether it answers the article's open periodic review: by default when it records
+    # a review (the Review Date moved), or when the revision was drafted to answer it.
+    answers_review: bool | None = None
+    tell_editors: bool = True  # e-mail the revision's editors that it is published
+
+
+def review_record_for(submission: Submission) -> ReviewRecord | None:
+    """The Review Date and credits a submission's sign-offs earn, or None when the kind of
+    change does not move the Review Date (a correction, or an update whose reviewer did
+    not review the whole page). A revision answering a periodic review is a review of
+    the whole page: that is what the periodic review asked for."""
+    approvals = list(
+        submission.approvals.filter(decision=Approval.Decision.APPROVED)
+        .select_related("decided_by__reviewer_profile")
+        .order_by("position")
+    )
+    medical = next((a for a in approvals if a.step == Step.MEDICAL_REVIEW), None)
+    if medical is None:
+        return None
+    whole_page = medical.reviewed_whole_page or cycles.answers_open_cycle(submission.revision)
+    if submission.kind == Revision.Kind.UPDATE and not whole_page:
+        return None
+    if submission.kind == Revision.Kind.CORRECTION:
+        return None
+    return ReviewRecord(
+        reviewed_on=timezone.localdate(medical.decided_at),
+        reviewer=getattr(medical.decided_by, "reviewer_profile", None),
+        reviewer_credit=medical.signer_credit,
+        also_reviewed_by=[
+            Credit(approval.signer_name, STEP_CREDIT_TITLES[Step(approval.step)])
+            for approval in approvals
+            if approval.position > medical.position
+        ],
+    )
+
+
+def revision_make_live(*, revision: Revision, user: User, publication: Publication) -> Article:
+    """Make `revision` the live page, with everything publishing means. The caller holds
+    the article's lock (reviews.services.common.locked) and has decided the revision may
+    be published; this runs in the caller's transaction."""
+    at = publication.published_at
+    old_live_id = revision.article.live_revision_id
+    from_state = revision.state
+    article = content.article_publish_revision(
+        revision=revision,
+        user=user,
+        published_at=at,
+        review=publication.review,
+        updated_on=publication.updated_on,
+        reason=publication.reason,
+    )
+    submission = revision.submissions.filter(state=Submission.State.APPROVED).first()
+    if submission is not None:
+        submission.state = Submission.State.PUBLISHED
+        track(submission, user=user, reason=publication.reason)
+        submission.save(update_fields=["state"])
+    answers_review = publication.answers_review
+    cycles.review_cycles_close_for_publish(
+        article=article,
+        revision=revision,
+        review_date_moved=publication.review is not None
+        if answers_review is None
+        else answers_review,
+        user=user,
+        now=at,
+    )
+    event = audit(
+        revision=revision,
+        actor=user,
+        action="publish",
+        from_state=from_state,
+        to_state=State.PUBLISHED,
+        note=publication.note,
+        now=at,
+    )
+    if publication.tell_editors:
+        notifications.notify(event)
+
+    # What the signers of these compared has changed under them.
+    stale = Revision.objects.select_for_update().filter(
+        article=article,
+        based_on_id=old_live_id,
+        state__in=workflow.TRANSITIONS["supersede"].sources,
+    )
+    for other in stale.exclude(pk=revision.pk):
+        note = f"v{revision.number} was published first"
+        close_live_submission(other, Submission.State.VOIDED, now=at, user=user, reason=note)
+        notifications.notify(move(other, "supersede", actor=user, note=note, now=at))
+    return article
+
+
+@transaction.atomic
+def revision_publish(*, revision: Revision, editor: User, now=None) -> Article:
+    """Make an approved revision the live page, atomically with its Review Date and credits.
+
+    Revisions of the same article still in review against the old live page are
+    superseded: what their signers compared has changed under them.
+    """
+    now = now or timezone.now()
+    revision = locked(revision)
+    require_role(editor, Role.EDITOR, "publish revisions")
+    workflow.guard(revision, "publish")
+    submission = revision.submissions.get(state=Submission.State.APPROVED)
+    return revision_make_live(
+        revision=revision,
+        user=editor,
+        publication=Publication(
+            published_at=now,
+            reason=f"Published v{revision.number} ({submission.get_kind_display().lower()})",
+            note=submission.change_summary,
+            review=review_record_for(submission),
+        ),
+    )
+
+
+@transaction.atomic
+def article_retire(*, article: Article, director: User, reason: str, now=None) -> Article:
+    """Take an article off the site (its URL answers 410 Gone) and cancel its open review."""
+    now = now or timezone.now()
+    require_role(director, Role.EDITORIAL_DIRECTOR, "retire articles")
+    article = content.article_mark_retired(article=article, user=director, reason=reason)
+    cycles.review_cycles_cancel_for_retirement(
+        article=article, user=director, reason=reason, now=now
+    )
+    audit(
+        article=article,
+        actor=director,
+        action="retire",
+        from_state=Article.Status.PUBLISHED,
+        to_state=Article.Status.RETIRED,
+        note=reason,
+        now=now,
+    )
+    return article

@@ -1,0 +1,165 @@
+"""Periodic reviews: the director's list and out-of-cycle reviews, one review's page,
+the reviewer's re-certification or request for changes, and assignment."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST, require_safe
+
+from accounts.decorators import role_required
+from accounts.models import User
+from accounts.roles import Role
+from core.clock import today
+from reviews import cycles as review_cycles
+from reviews import eligibility, selectors
+from reviews.forms import (
+    CycleAssignForm,
+    CycleChangesForm,
+    OutOfCycleForm,
+    RecertifyForm,
+)
+from reviews.models import ReviewCycle
+from reviews.views.common import TEAM, attempt
+
+
+@role_required(Role.EDITORIAL_DIRECTOR)
+@require_safe
+def cycles(request: HttpRequest) -> HttpResponse:
+    unassigned_only = request.GET.get("unassigned") == "1"
+    page = Paginator(selectors.cycle_list_open(unassigned_only=unassigned_only), 50).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "reviews/cycles.html",
+        {
+            "page": page,
+            "unassigned_only": unassigned_only,
+            "today": today(),
+            "assign_form": CycleAssignForm(reviewers=eligibility.licensed_reviewers(on=today())),
+        },
+    )
+
+
+def _cycle_or_404(cycle_id: int) -> ReviewCycle:
+    cycle = selectors.cycle_get(cycle_id=cycle_id)
+    if cycle is None:
+        raise Http404("No such review cycle.")
+    return cycle
+
+
+@role_required(*TEAM)
+@require_safe
+def cycle_detail(request: HttpRequest, cycle_id: int) -> HttpResponse:
+    cycle = _cycle_or_404(cycle_id)
+    day = today()
+    is_assignee = cycle.assignee_id == request.user.pk
+    refusal = None
+    if is_assignee and cycle.state == ReviewCycle.State.OPEN:
+        refusal = eligibility.review_verdict(cycle=cycle, user=request.user, on=day).reason
+    assignees = (
+        eligibility.review_reviewers(cycle=cycle, on=day) if cycle.is_open else User.objects.none()
+    )
+    return render(
+        request,
+        "reviews/cycle_detail.html",
+        {
+            "cycle": cycle,
+            "article": cycle.article,
+            "live": cycle.article.live_revision,
+            "is_assignee": is_assignee,
+            "refusal": refusal,
+            "recertify_form": RecertifyForm(),
+            "changes_form": CycleChangesForm(),
+            "assign_form": CycleAssignForm(
+                reviewers=assignees, initial={"reviewer": cycle.assignee_id}
+            ),
+            "days_overdue": (day - cycle.due_on).days,
+        },
+    )
+
+
+@role_required(Role.MEDICAL_REVIEWER)
+@require_POST
+def cycle_recertify(request: HttpRequest, cycle_id: int) -> HttpResponse:
+    cycle = get_object_or_404(ReviewCycle, pk=cycle_id)
+    form = RecertifyForm(request.POST)
+    form.is_valid()
+    if not request.user.check_password(form.cleaned_data.get("password", "")):
+        messages.error(request, "That password is not right: the sign-off was not recorded.")
+        return redirect("reviews:cycle", cycle_id=cycle_id)
+    if attempt(
+        request,
+        lambda: review_cycles.review_cycle_recertify(
+            cycle=cycle, reviewer=request.user, attested=form.cleaned_data.get("attested", False)
+        ),
+        "Re-certified: the page's Review Date is today and the credit names you.",
+    ):
+        return redirect("reviews:queue")
+    return redirect("reviews:cycle", cycle_id=cycle_id)
+
+
+@role_required(Role.MEDICAL_REVIEWER)
+@require_POST
+def cycle_request_changes(request: HttpRequest, cycle_id: int) -> HttpResponse:
+    cycle = get_object_or_404(ReviewCycle, pk=cycle_id)
+    attempt(
+        request,
+        lambda: review_cycles.review_cycle_request_changes(
+            cycle=cycle, reviewer=request.user, note=request.POST.get("note", "")
+        ),
+        "Changes requested: a draft is open for the page's editor, with your note.",
+    )
+    return redirect("reviews:cycle", cycle_id=cycle_id)
+
+
+@role_required(Role.EDITORIAL_DIRECTOR)
+@require_POST
+def cycle_assign(request: HttpRequest) -> HttpResponse:
+    """Assign one cycle, or every cycle ticked on a list, to a reviewer."""
+    form = CycleAssignForm(request.POST, reviewers=User.objects.filter(is_active=True))
+    ids = [int(value) for value in request.POST.getlist("cycle") if value.isdigit()]
+    if not ids:
+        messages.error(request, "Tick the reviews to assign.")
+    elif not form.is_valid():
+        messages.error(request, "Choose the reviewer to assign them to.")
+    else:
+        chosen = ReviewCycle.objects.filter(pk__in=ids)
+        attempt(
+            request,
+            lambda: review_cycles.review_cycles_assign(
+                cycles=chosen,
+                reviewer=form.cleaned_data["reviewer"],
+                director=request.user,
+                today=today(),
+            ),
+            f"Assigned {len(ids)} review(s) to {form.cleaned_data['reviewer']}.",
+        )
+    return redirect(request.POST.get("next") or reverse("reviews:cycles"))
+
+
+@role_required(Role.EDITORIAL_DIRECTOR)
+def out_of_cycle(request: HttpRequest) -> HttpResponse:
+    form = OutOfCycleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if attempt(
+            request,
+            lambda: review_cycles.review_cycles_open_out_of_cycle(
+                director=request.user,
+                reason=data["reason"],
+                specialty=data["specialty"],
+                topic=data["topic"],
+                reference=data["reference"],
+                today=today(),
+            ),
+            lambda result: (
+                f"{result.matched} articles matched: {result.opened} reviews opened, "
+                f"{result.already_open} already had one open; "
+                f"{result.assignment.assigned_count} assigned."
+            ),
+        ):
+            return redirect("reviews:cycles")
+    return render(request, "reviews/out_of_cycle.html", {"form": form})

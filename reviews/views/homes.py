@@ -1,0 +1,48 @@
+"""Each role's home in the editorial tool: an editor's drafts, a signer's queue."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from accounts.decorators import role_required
+from accounts.roles import Role
+from core.clock import today
+from encyclopedia.models import Revision
+from reviews import eligibility, selectors
+from reviews.models import Step
+from reviews.views.common import SIGNERS
+
+
+@role_required(Role.EDITOR)
+@require_safe
+def drafts(request: HttpRequest) -> HttpResponse:
+    revisions = list(selectors.revision_list_drafts(user=request.user)[:200])
+    return render(
+        request,
+        "reviews/drafts.html",
+        {
+            "revisions": revisions,
+            "changes_requested": [
+                r for r in revisions if r.state == Revision.State.CHANGES_REQUESTED
+            ],
+            "recently_published": selectors.revision_list_recently_published(user=request.user),
+            "step_labels": dict(Step.choices),
+        },
+    )
+
+
+@role_required(*SIGNERS)
+@require_safe
+def queue(request: HttpRequest) -> HttpResponse:
+    day = today()
+    me = eligibility.person(request.user)
+    return render(
+        request,
+        "reviews/queue.html",
+        {
+            "approvals": eligibility.approval_queue(user=request.user, on=day, me=me)[:200],
+            "reviews": eligibility.review_queue(user=request.user, on=day, me=me),
+            "decided": selectors.approval_list_decided(user=request.user),
+            "today": day,
+        },
+    )

@@ -1,0 +1,70 @@
+"""The review policy (intervals, windows, reminders, escalation, per-specialty intervals)
+and retiring an article."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from accounts.decorators import role_required
+from accounts.roles import Role
+from encyclopedia import services as content
+from encyclopedia.models import Article, ReviewPolicy, SpecialtyReviewInterval
+from reviews import services
+from reviews.forms import (
+    PolicyForm,
+    SpecialtyIntervalForm,
+)
+from reviews.views.common import attempt
+
+
+@role_required(Role.EDITORIAL_DIRECTOR)
+def policy(request: HttpRequest) -> HttpResponse:
+    current = ReviewPolicy.current()
+    form = PolicyForm(request.POST or None, instance=current, prefix="policy")
+    interval_form = SpecialtyIntervalForm(prefix="interval")
+    if request.method == "POST" and "interval-specialty" in request.POST:
+        interval_form = SpecialtyIntervalForm(request.POST, prefix="interval")
+        if interval_form.is_valid():
+            attempt(
+                request,
+                lambda: content.specialty_interval_set(
+                    user=request.user,
+                    specialty=interval_form.cleaned_data["specialty"],
+                    interval_months=interval_form.cleaned_data["interval_months"],
+                ),
+                "Specialty interval saved; its articles are rescheduled.",
+            )
+            return redirect("reviews:policy")
+    elif request.method == "POST" and form.is_valid():
+        attempt(
+            request,
+            lambda: content.review_policy_update(user=request.user, **form.cleaned_data),
+            "Review policy saved.",
+        )
+        return redirect("reviews:policy")
+    return render(
+        request,
+        "reviews/policy.html",
+        {
+            "form": form,
+            "interval_form": interval_form,
+            "intervals": SpecialtyReviewInterval.objects.select_related("specialty"),
+            "history": ReviewPolicy.history.select_related("history_user").order_by(
+                "-history_date"
+            )[:10],
+        },
+    )
+
+
+@role_required(Role.EDITORIAL_DIRECTOR)
+@require_POST
+def article_retire(request: HttpRequest, number: str) -> HttpResponse:
+    article = get_object_or_404(Article, number=number)
+    attempt(
+        request,
+        lambda: services.article_retire(
+            article=article, director=request.user, reason=request.POST.get("reason", "")
+        ),
+        "Article retired: its page now answers 410 Gone, and its open review is cancelled.",
+    )
+    return redirect("reviews:article-history", number=number)

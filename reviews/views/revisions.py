@@ -1,0 +1,151 @@
+"""The revision page and the editor's workflow actions on it: submit, take back,
+withdraw, publish, rebase."""
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST, require_safe
+
+from accounts.decorators import role_required
+from accounts.models import ReviewerProfile
+from accounts.roles import Role
+from core.clock import today
+from core.errors import DomainError
+from encyclopedia.models import Revision
+from reviews import eligibility, selectors, services, workflow
+from reviews.forms import (
+    AssignForm,
+    CommentForm,
+    SubmitForm,
+)
+from reviews.views.common import TEAM, attempt, revision_or_404, step_refusal
+
+
+@role_required(*TEAM)
+@require_safe
+def revision_detail(request: HttpRequest, revision_id: int) -> HttpResponse:
+    revision = revision_or_404(revision_id)
+    submissions = selectors.submission_list_for(revision=revision)
+    current = submissions[0] if submissions else None
+    pending = next(
+        (a for a in (current.approvals.all() if current else []) if a.decision == "pending"), None
+    )
+    day = today()
+    reviewers = ReviewerProfile.objects.filter(
+        user_id__in=[
+            choice.person.user_id
+            for choice in eligibility.submission_reviewers(revision=revision, on=day)
+        ]
+    ).order_by("credit_name")
+    return render(
+        request,
+        "reviews/revision_detail.html",
+        {
+            "revision": revision,
+            "article": revision.article,
+            "submissions": submissions,
+            "current": current,
+            "pending": pending,
+            "refusal": step_refusal(pending, request.user, day),
+            "can": {name: workflow.allowed(revision, name) for name in workflow.TRANSITIONS},
+            "is_stale": revision.based_on_id != revision.article.live_revision_id,
+            "submit_form": SubmitForm(
+                initial={"kind": revision.kind, "change_summary": revision.change_summary},
+                reviewers=reviewers,
+            ),
+            "assign_form": AssignForm(
+                assignees=eligibility.step_assignees(approval=pending, on=day),
+                initial={"assignee": pending.assignee_id},
+            )
+            if pending
+            else None,
+            "comments": selectors.comment_list_for(revision=revision),
+            "comment_form": CommentForm(),
+            "events": selectors.audit_event_list_for(revision=revision),
+        },
+    )
+
+
+def _workflow_action(request, revision_id: int, action: Callable, success: str):
+    revision = get_object_or_404(Revision, pk=revision_id)
+    attempt(request, lambda: action(revision), success)
+    return redirect("reviews:revision", revision_id=revision_id)
+
+
+@role_required(Role.EDITOR)
+@require_POST
+def revision_submit(request: HttpRequest, revision_id: int) -> HttpResponse:
+    form = SubmitForm(request.POST, reviewers=ReviewerProfile.objects.all())
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect("reviews:revision", revision_id=revision_id)
+    return _workflow_action(
+        request,
+        revision_id,
+        lambda r: services.revision_submit(
+            revision=r,
+            editor=request.user,
+            kind=form.cleaned_data["kind"],
+            change_summary=form.cleaned_data["change_summary"],
+            reviewer=form.cleaned_data["reviewer"],
+        ),
+        "Submitted for review. The live page does not change until it is published.",
+    )
+
+
+@role_required(Role.EDITOR)
+@require_POST
+def revision_take_back(request: HttpRequest, revision_id: int) -> HttpResponse:
+    return _workflow_action(
+        request,
+        revision_id,
+        lambda r: services.revision_take_back(revision=r, editor=request.user),
+        "Taken back to draft. Sign-offs already given are void; resubmit when ready.",
+    )
+
+
+@role_required(Role.EDITOR)
+@require_POST
+def revision_withdraw(request: HttpRequest, revision_id: int) -> HttpResponse:
+    return _workflow_action(
+        request,
+        revision_id,
+        lambda r: services.revision_withdraw(
+            revision=r, editor=request.user, note=request.POST.get("note", "")
+        ),
+        "Revision withdrawn.",
+    )
+
+
+@role_required(Role.EDITOR)
+@require_POST
+def revision_publish(request: HttpRequest, revision_id: int) -> HttpResponse:
+    return _workflow_action(
+        request,
+        revision_id,
+        lambda r: services.revision_publish(revision=r, editor=request.user),
+        "Published: the live page now shows this revision.",
+    )
+
+
+@role_required(Role.EDITOR)
+@require_POST
+def revision_rebase(request: HttpRequest, revision_id: int) -> HttpResponse:
+    revision = get_object_or_404(Revision, pk=revision_id)
+    try:
+        result = services.revision_rebase(revision=revision, editor=request.user)
+    except DomainError as refusal:
+        messages.error(request, refusal.message)
+        return redirect("reviews:revision", revision_id=revision_id)
+    if result.conflicts:
+        messages.warning(
+            request,
+            "Rebased onto the live version. These parts were changed on both sides and kept "
+            f"as in your draft — check them against the live page: {', '.join(result.conflicts)}.",
+        )
+    else:
+        messages.success(request, "Rebased onto the live version; your changes were replayed.")
+    return redirect("reviews:revision-edit", revision_id=revision_id)
