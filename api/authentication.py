@@ -42,12 +42,9 @@ class ApiTokenAuthentication(BaseAuthentication):
             raise exceptions.AuthenticationFailed(
                 "That is not a Stet API key.", code="token_invalid"
             )
-        if not token.is_active:
-            raise exceptions.AuthenticationFailed("This API key was revoked.", code="token_revoked")
-        if not token.user.is_active:
-            raise exceptions.AuthenticationFailed(
-                "The account this key belongs to is inactive.", code="user_inactive"
-            )
+        refusal = token.refusal()
+        if refusal is not None:
+            raise exceptions.AuthenticationFailed(refusal.message, code=refusal.code)
         services.api_token_record_use(token=token, now=timezone.now())
         return token.user, token
 

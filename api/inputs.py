@@ -195,7 +195,30 @@ class NoteInput(serializers.Serializer):
     note = Text(max_length=2000, required=False, allow_blank=True, default="")
 
 
-class ApproveInput(serializers.Serializer):
+class SignatureInput(serializers.Serializer):
+    """An electronic signature's proof: the signer's password again (and their one-time
+    code, where they enrolled one). Without it, a signature is accepted only within a
+    few minutes of an earlier re-authentication with the same key or session."""
+
+    password = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        trim_whitespace=False,
+        style={"input_type": "password"},
+        help_text="The signer's password, entered again for this signature.",
+    )
+    otp_code = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=20,
+        help_text="The six-digit code from the signer's authenticator app, or a recovery "
+        "code; needed when they enrolled two-factor sign-in.",
+    )
+
+
+class ApproveInput(SignatureInput):
     attested = serializers.BooleanField(
         help_text="Must be true: the signer attests the statement recorded with the sign-off "
         '("I have reviewed this content for medical accuracy." on a medical step).'
@@ -213,7 +236,7 @@ class DecisionAgainstInput(serializers.Serializer):
     comment = Text(max_length=5000, help_text="What needs to change, or why it is rejected.")
 
 
-class RecertifyInput(serializers.Serializer):
+class RecertifyInput(SignatureInput):
     attested = serializers.BooleanField(
         help_text="Must be true: the reviewer attests the live content is still medically accurate."
     )

@@ -1,7 +1,9 @@
 """Personal API tokens: how scripts (a site generator, a search indexer, a reporting job)
 act as a person through the REST API, with that person's roles and nothing more."""
 
+import datetime
 import hashlib
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import models
@@ -38,6 +40,9 @@ class ApiToken(models.Model):
     key_hash = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
     last_used_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(
+        null=True, blank=True, help_text="The key stops working at this moment."
+    )
     revoked_at = models.DateTimeField(null=True, blank=True)
 
     objects = ApiTokenQuerySet.as_manager()
@@ -51,4 +56,36 @@ class ApiToken(models.Model):
 
     @property
     def is_active(self) -> bool:
-        return self.revoked_at is None
+        return self.refusal() is None
+
+    def refusal(self, now: datetime.datetime | None = None) -> "KeyRefusal | None":
+        """Why this key no longer works, or None. A key stops working when it is revoked,
+        when it expires, when its owner's password changes after it was made (a changed
+        password is the moment to assume old keys may have leaked), and when the
+        owner's account is deactivated."""
+        now = now or timezone.now()
+        if self.revoked_at is not None:
+            return KeyRefusal(
+                "token_revoked", f"This API key was revoked on {self.revoked_at:%Y-%m-%d}."
+            )
+        if self.expires_at is not None and self.expires_at <= now:
+            return KeyRefusal(
+                "token_expired", f"This API key expired on {self.expires_at:%Y-%m-%d}."
+            )
+        changed = self.user.password_changed_at
+        if changed is not None and changed > self.created_at:
+            return KeyRefusal(
+                "password_changed",
+                "This API key stopped working when its owner's password changed.",
+            )
+        if not self.user.is_active:
+            return KeyRefusal("user_inactive", "The account this key belongs to is inactive.")
+        return None
+
+
+class KeyRefusal(NamedTuple):
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return self.message

@@ -32,6 +32,15 @@ class ApiTokenForm(forms.Form):
         label="What is the key for?",
         help_text='e.g. "site generator" or "search index". The key acts with your roles.',
     )
+    lifetime_days = forms.TypedChoiceField(
+        label="Works for",
+        coerce=int,
+        choices=list(services.LIFETIMES.items()),
+        initial=services.DEFAULT_LIFETIME_DAYS,
+        required=False,
+        empty_value=services.DEFAULT_LIFETIME_DAYS,
+        help_text="It also stops working if you change your password.",
+    )
 
 
 @login_required
@@ -42,7 +51,11 @@ def tokens(request: HttpRequest) -> HttpResponse:
     issued = None
     if request.method == "POST" and form.is_valid():
         try:
-            issued = services.api_token_create(user=request.user, name=form.cleaned_data["name"])
+            issued = services.api_token_create(
+                user=request.user,
+                name=form.cleaned_data["name"],
+                lifetime_days=form.cleaned_data["lifetime_days"],
+            )
         except DomainError as refusal:
             messages.error(request, refusal.message)
         else:

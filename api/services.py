@@ -27,21 +27,37 @@ class IssuedToken:
     key: str  # the raw key: shown to its owner once, never stored
 
 
+# How long a key works, by the choice made when it is created.
+LIFETIMES = {30: "30 days", 90: "90 days", 365: "a year"}
+DEFAULT_LIFETIME_DAYS = 90
+
+
 @transaction.atomic
-def api_token_create(*, user: User, name: str, now: datetime.datetime | None = None) -> IssuedToken:
-    """A new personal key for `user`. The caller shows `key` once; only its hash is kept."""
+def api_token_create(
+    *,
+    user: User,
+    name: str,
+    lifetime_days: int = DEFAULT_LIFETIME_DAYS,
+    now: datetime.datetime | None = None,
+) -> IssuedToken:
+    """A new personal key for `user`, working for `lifetime_days`. The caller shows `key`
+    once; only its hash is kept."""
     name = (name or "").strip()
     if not name:
         raise DomainError("Name the key after what will use it.", code="name_required")
     if not user.is_active:
         raise PermissionDenied("An inactive account cannot have API keys.", code="user_inactive")
+    if lifetime_days not in LIFETIMES:
+        raise DomainError("A key works for 30 days, 90 days or a year.", code="bad_lifetime")
+    now = now or timezone.now()
     key = KEY_SCHEME + secrets.token_urlsafe(32)
     token = ApiToken(
         user=user,
         name=name,
         prefix=key[:KEY_PREFIX_LENGTH],
         key_hash=key_digest(key),
-        created_at=now or timezone.now(),
+        created_at=now,
+        expires_at=now + datetime.timedelta(days=lifetime_days),
     )
     token.full_clean()
     token.save()

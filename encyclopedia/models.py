@@ -80,6 +80,13 @@ class ReviewPolicy(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(365)],
         help_text="Overdue by more than this many days: editorial directors are told.",
     )
+    correction_word_budget = models.PositiveSmallIntegerField(
+        default=10,
+        validators=[MaxValueValidator(100)],
+        help_text="A correction may change at most this many words in all (spelling and "
+        "punctuation); more, or any number, dose, sentence, section or reference, needs a "
+        "medical review.",
+    )
 
     history = HistoricalRecords()
 

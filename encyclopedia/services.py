@@ -483,6 +483,7 @@ POLICY_FIELDS = (
     "open_cycles_when_due_soon",
     "reminder_every_days",
     "escalate_after_days",
+    "correction_word_budget",
 )
 
 

@@ -13,7 +13,7 @@ import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from django.db.models import Max, Subquery
+from django.db.models import Max, Prefetch, Subquery
 from django.utils import timezone
 
 from accounts.models import ReviewerProfile
@@ -30,6 +30,10 @@ class SignOff:
     credentials: str  # the credit line as the profile read on the report's date
     signed_at: datetime.datetime | None
     attestation: str
+    # The electronic signature behind it: how the signer proved it was them, and the
+    # SHA-256 of the content they signed (empty for sign-offs from before signatures).
+    proof: str = ""
+    content_sha256: str = ""
 
 
 @dataclass
@@ -84,7 +88,7 @@ def _published_sign_offs(article_ids: list[int], as_of: datetime.datetime) -> di
             submission__state=Submission.State.PUBLISHED,
             decision=Approval.Decision.APPROVED,
         )
-        .select_related("submission__revision", "decided_by__reviewer_profile")
+        .select_related("submission__revision", "decided_by__reviewer_profile", "signature")
         .order_by("submission__revision_id", "position")
     ):
         revision = approval.submission.revision
@@ -103,6 +107,18 @@ def _medical_date(approvals: list[Approval]) -> datetime.date | None:
     return None
 
 
+def _recertification_approvals(cycle: ReviewCycle) -> list[Approval]:
+    submission = cycle.recertification
+    return list(submission.approvals.all()) if submission is not None else []
+
+
+def _recertified_on(cycle: ReviewCycle) -> datetime.date | None:
+    """The Review Date a re-certification gave: its reviewer's day (the later signers may
+    sign on other days)."""
+    medical = _medical_date(_recertification_approvals(cycle))
+    return medical or (timezone.localdate(cycle.closed_at) if cycle.closed_at else None)
+
+
 def _entries(states: list, as_of: datetime.datetime) -> list[AuditEntry]:
     live_ids = [s.live_revision_id for s in states if s.live_revision_id]
     revisions = {r.pk: r for r in Revision.objects.filter(pk__in=live_ids)}
@@ -115,19 +131,27 @@ def _entries(states: list, as_of: datetime.datetime) -> list[AuditEntry]:
             closed_at__lte=as_of,
         )
         .select_related("closed_by__reviewer_profile")
+        .prefetch_related(
+            Prefetch(
+                "recertification__approvals",
+                queryset=Approval.objects.filter(decision=Approval.Decision.APPROVED)
+                .select_related("decided_by__reviewer_profile", "signature")
+                .order_by("position"),
+            )
+        )
         .order_by("article_id", "closed_at")
     ):
         recertifications[cycle.article_id] = cycle  # the latest wins
+    signers = [
+        *(a.decided_by for versions in published.values() for _, approvals in versions
+          for a in approvals),
+        *(c.closed_by for c in recertifications.values()),
+        *(a.decided_by for c in recertifications.values() for a in _recertification_approvals(c)),
+    ]  # fmt: skip
     profile_ids = {
-        a.decided_by.reviewer_profile.pk
-        for versions in published.values()
-        for _, approvals in versions
-        for a in approvals
-        if hasattr(a.decided_by, "reviewer_profile")
-    } | {
-        c.closed_by.reviewer_profile.pk
-        for c in recertifications.values()
-        if c.closed_by and hasattr(c.closed_by, "reviewer_profile")
+        profile.pk
+        for signer in signers
+        if (profile := getattr(signer, "reviewer_profile", None)) is not None
     }
     credentials = _credit_lines(profile_ids, as_of)
 
@@ -138,16 +162,19 @@ def _entries(states: list, as_of: datetime.datetime) -> list[AuditEntry]:
     def sign_offs_of(revision: Revision, approvals: list[Approval], *, live: bool) -> list:
         # A sign-off of an earlier version is labelled with it.
         suffix = "" if live else f" (v{revision.number})"
-        return [
-            SignOff(
-                step=STEP_CREDIT_TITLES[Step(a.step)] + suffix,
-                name=a.signer_name,
-                credentials=credential_of(a.decided_by, a.signer_credit),
-                signed_at=a.decided_at,
-                attestation=a.attestation,
-            )
-            for a in approvals
-        ]
+        return [sign_off_of(a, STEP_CREDIT_TITLES[Step(a.step)] + suffix) for a in approvals]
+
+    def sign_off_of(approval: Approval, step: str) -> SignOff:
+        signature = getattr(approval, "signature", None)
+        return SignOff(
+            step=step,
+            name=approval.signer_name,
+            credentials=credential_of(approval.decided_by, approval.signer_credit),
+            signed_at=approval.decided_at,
+            attestation=approval.attestation,
+            proof=signature.proof if signature else "",
+            content_sha256=signature.content_sha256 if signature else "",
+        )
 
     entries = []
     for state in states:
@@ -167,9 +194,14 @@ def _entries(states: list, as_of: datetime.datetime) -> list[AuditEntry]:
         if state.last_reviewed_on is not None and _medical_date(live_approvals) != (
             state.last_reviewed_on
         ):
-            if cycle and state.last_reviewed_on == timezone.localdate(cycle.closed_at):
+            if cycle and state.last_reviewed_on == _recertified_on(cycle):
                 basis = "Re-certification, no change"
-                sign_offs.append(
+                chain = _recertification_approvals(cycle)
+                sign_offs += [
+                    sign_off_of(a, f"Re-certification: {STEP_CREDIT_TITLES[Step(a.step)]}")
+                    for a in chain
+                ] or [
+                    # Re-certified before re-certifications had a chain: the reviewer alone.
                     SignOff(
                         step="Re-certification",
                         name=cycle.signer_credit.split(",")[0] if cycle.signer_credit else "",
@@ -177,7 +209,7 @@ def _entries(states: list, as_of: datetime.datetime) -> list[AuditEntry]:
                         signed_at=cycle.closed_at,
                         attestation=cycle.attestation,
                     )
-                )
+                ]
             else:
                 earlier = next(
                     (
@@ -250,6 +282,8 @@ CSV_HEADER = [
     "Credentials on the report date",
     "Signed at",
     "Attestation",
+    "Authenticated by",
+    "Content SHA-256",
 ]
 
 
@@ -270,7 +304,7 @@ def csv_rows(entries) -> Iterator[list[str]]:
             entry.basis,
         ]
         if not entry.sign_offs:
-            yield [*head, "", "", "", "", ""]
+            yield [*head, *[""] * (len(CSV_HEADER) - len(head))]
         for sign_off in entry.sign_offs:
             yield [
                 *head,
@@ -279,6 +313,8 @@ def csv_rows(entries) -> Iterator[list[str]]:
                 sign_off.credentials,
                 _local(sign_off.signed_at),
                 sign_off.attestation,
+                sign_off.proof,
+                sign_off.content_sha256,
             ]
 
 

@@ -12,6 +12,7 @@ from reviews.models import (
     Notification,
     ReminderSent,
     ReviewCycle,
+    Signature,
     Submission,
 )
 
@@ -99,3 +100,13 @@ class ReminderSentAdmin(ReadOnlyAdmin):
     list_display = ["cycle", "recipient", "kind", "sent_on", "email"]
     list_filter = ["kind"]
     list_select_related = ["cycle__article", "recipient", "email"]
+
+
+@admin.register(Signature)
+class SignatureAdmin(ReadOnlyAdmin):
+    """Electronic signatures, as given: never changed (manage.py verify_signatures
+    checks them against the live pages)."""
+
+    list_display = ["signed_at", "signer", "revision", "method", "content_sha256"]
+    list_select_related = ["signer", "revision__article"]
+    date_hierarchy = "signed_at"

@@ -35,7 +35,15 @@ from accounts.models import ReviewerProfile, User
 from accounts.roles import Role
 from core.errors import DomainError, InvalidTransition, PermissionDenied
 from encyclopedia.models import Article, Revision
-from reviews.models import MEDICAL_STEPS, STEP_ROLES, Approval, ReviewCycle, Step
+from reviews.models import (
+    MEDICAL_STEPS,
+    RECERTIFICATION,
+    STEP_ROLES,
+    Approval,
+    ReviewCycle,
+    Step,
+    Submission,
+)
 
 # --- The facts the rule reads ---------------------------------------------------------
 
@@ -360,6 +368,14 @@ def _signed_in(submission_ids: Iterable[int]) -> dict[int, set[int]]:
     return signed
 
 
+def _in_review(submission: Submission) -> bool:
+    """Whether the submission's steps are being signed: a revision in review, or a live
+    page's re-certification still collecting its sign-offs."""
+    if submission.kind == RECERTIFICATION:
+        return submission.state == Submission.State.OPEN
+    return submission.revision.state == Revision.State.IN_REVIEW
+
+
 def _approvals(approvals: QuerySet[Approval]) -> list[tuple[Approval, Work]]:
     """Approvals with the work each one is, in four queries whatever their number."""
     rows = list(
@@ -389,7 +405,7 @@ def _approvals(approvals: QuerySet[Approval]) -> list[tuple[Approval, Work]]:
                 assignee_name=str(approval.assignee) if approval.assignee else "",
                 specialty_overridden=bool(approval.specialty_override_reason),
                 pending=approval.decision == Approval.Decision.PENDING
-                and approval.submission.revision.state == Revision.State.IN_REVIEW,
+                and _in_review(approval.submission),
                 pk=approval.pk,
             ),
         )
@@ -593,9 +609,10 @@ def approval_queue(*, user: User, on: datetime.date, me: Person | None = None) -
     steps = [step for step, role in STEP_ROLES.items() if role.value in me.roles]
     candidates = Approval.objects.filter(
         Q(assignee=user) | Q(assignee=None),
+        Q(submission__revision__state=Revision.State.IN_REVIEW)
+        | Q(submission__kind=RECERTIFICATION, submission__state=Submission.State.OPEN),
         decision=Approval.Decision.PENDING,
         step__in=steps,
-        submission__revision__state=Revision.State.IN_REVIEW,
     )
     return [
         approval

@@ -1,7 +1,8 @@
 from django import forms
 from django.forms import formset_factory
 
-from accounts.models import ReviewerProfile, Specialty, User
+from accounts.models import AccountPolicy, ReviewerProfile, Specialty, User
+from accounts.roles import Role
 from encyclopedia.models import (
     SECTION_BODY_MAX_CHARS,
     SUMMARY_MAX_CHARS,
@@ -162,7 +163,26 @@ class SubmitForm(forms.Form):
         )
 
 
-class DecisionForm(forms.Form):
+class SignatureForm(forms.Form):
+    """The electronic signature's proof: the password again (and the one-time code where
+    the signer enrolled one), unless they entered it within the last few minutes."""
+
+    password = forms.CharField(
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        label="Your password",
+        required=False,
+        help_text="A signature is re-authenticated: enter your password again.",
+    )
+    code = forms.CharField(
+        label="One-time code",
+        required=False,
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+        help_text="From your authenticator app (or a recovery code).",
+    )
+
+
+class DecisionForm(SignatureForm):
     APPROVE, REQUEST_CHANGES, REJECT = "approve", "request_changes", "reject"
     decision = forms.ChoiceField(
         choices=[
@@ -214,14 +234,9 @@ class ChainForm(forms.Form):
     )
 
 
-class RecertifyForm(forms.Form):
+class RecertifyForm(SignatureForm):
     attested = forms.BooleanField(
         required=False, label="I have reviewed this content and it is still medically accurate."
-    )
-    password = forms.CharField(
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        label="Your password",
-        help_text="Signing is re-authenticated: enter your password again.",
     )
 
 
@@ -254,6 +269,25 @@ class PolicyForm(forms.ModelForm):
             "open_cycles_when_due_soon",
             "reminder_every_days",
             "escalate_after_days",
+            "correction_word_budget",
+        ]
+
+
+class AccountPolicyForm(forms.ModelForm):
+    two_factor_roles = forms.MultipleChoiceField(
+        choices=Role.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Roles that must sign in with a one-time code",
+    )
+
+    class Meta:
+        model = AccountPolicy
+        fields = [
+            "signature_window_minutes",
+            "idle_timeout_minutes",
+            "two_factor_roles",
+            "two_factor_for_admins",
         ]
 
 

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from accounts.models import Reauthentication
 from accounts.roles import Role
 from encyclopedia.models import Revision
 
@@ -38,13 +39,20 @@ MEDICAL_STEPS = frozenset({Step.MEDICAL_REVIEW, Step.MEDICAL_DIRECTOR})
 
 ATTESTATION_TEXT = "I have reviewed this content for medical accuracy."
 EDITORIAL_ATTESTATION_TEXT = "I have reviewed this content and approve it for publication."
+RECERTIFICATION_ATTESTATION_TEXT = (
+    "I have reviewed the live page and it is still medically accurate."
+)
+RECERTIFICATION = "recertification"
+# What a submission can be: a kind of revision, or the re-certification of a live page
+# (the periodic review's sign-offs, with no new content).
+SUBMISSION_KINDS = [*Revision.Kind.choices, (RECERTIFICATION, "Re-certification")]
 
 
 class ChainStep(models.Model):
     """One step of the approval chain for a kind of revision. The chain is data: an
     editorial director edits it (e.g. corrections need only their own sign-off)."""
 
-    kind = models.CharField(max_length=20, choices=Revision.Kind.choices)
+    kind = models.CharField(max_length=20, choices=SUBMISSION_KINDS)
     position = models.PositiveSmallIntegerField()
     step = models.CharField(max_length=30, choices=Step.choices)
 
@@ -62,7 +70,9 @@ class ChainStep(models.Model):
 
 
 class Submission(models.Model):
-    """One submission of a revision for review, with the text and summary signers saw."""
+    """One submission of a revision for review, with the text and summary signers saw;
+    or the re-certification of a live revision by a periodic review (kind
+    "recertification"), whose chain is signed the same way."""
 
     class State(models.TextChoices):
         OPEN = "open", "In review"
@@ -71,12 +81,13 @@ class Submission(models.Model):
         REJECTED = "rejected", "Rejected"
         VOIDED = "voided", "Voided"
         PUBLISHED = "published", "Published"
+        RECERTIFIED = "recertified", "Re-certified"
 
     LIVE_STATES = (State.OPEN, State.APPROVED)
 
     revision = models.ForeignKey(Revision, on_delete=models.PROTECT, related_name="submissions")
     number = models.PositiveSmallIntegerField()
-    kind = models.CharField(max_length=20, choices=Revision.Kind.choices)
+    kind = models.CharField(max_length=20, choices=SUBMISSION_KINDS)
     change_summary = models.TextField()
     edit_version = models.PositiveIntegerField(
         help_text="The revision's content version the signers reviewed."
@@ -206,6 +217,44 @@ class Approval(models.Model):
         return STEP_ROLES[Step(self.step)]
 
 
+class Signature(models.Model):
+    """An electronic signature on one step, as regulated health records keep them (21 CFR
+    Part 11's practice): who signed, when, what they attested (the meaning), how they
+    proved it was them just before, and a SHA-256 of the revision's content exactly as
+    they signed it — so a page whose text later differs from what was signed is found
+    (`manage.py verify_signatures`). Written once, never changed."""
+
+    approval = models.OneToOneField("Approval", on_delete=models.PROTECT, related_name="signature")
+    signer = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    signed_at = models.DateTimeField()
+    meaning = models.TextField(help_text="The statement the signer attested.")
+    method = models.CharField(max_length=20, help_text="How they re-authenticated.")
+    authenticated_at = models.DateTimeField(help_text="When they re-entered their credentials.")
+    revision = models.ForeignKey(Revision, on_delete=models.PROTECT, related_name="signatures")
+    content_sha256 = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["signed_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.signer} signed {self.revision} at {self.signed_at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            raise ValueError("Signatures are never changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Signatures are never deleted.")
+
+    @property
+    def proof(self) -> str:
+        """How the signer proved it was them, as the history and the audit report say it:
+        "Password and one-time code, re-entered 10:02"."""
+        how = dict(Reauthentication.Method.choices).get(self.method, self.method)
+        return f"{how}, re-entered {timezone.localtime(self.authenticated_at):%H:%M}"
+
+
 class ReviewCycleQuerySet(models.QuerySet):
     def open(self) -> "ReviewCycleQuerySet":
         return self.filter(state__in=ReviewCycle.OPEN_STATES)
@@ -223,6 +272,7 @@ class ReviewCycle(models.Model):
     class State(models.TextChoices):
         OPEN = "open", "Open"
         IN_PROGRESS = "in_progress", "In progress (revision being drafted)"
+        SIGNING = "signing", "Re-certified, awaiting sign-off"
         COMPLETED = "completed", "Completed"
         CANCELLED = "cancelled", "Cancelled"
 
@@ -235,7 +285,7 @@ class ReviewCycle(models.Model):
         DUE_SOON = "due_soon", "Review date approaching"
         OUT_OF_CYCLE = "out_of_cycle", "Out-of-cycle review"
 
-    OPEN_STATES = (State.OPEN, State.IN_PROGRESS)
+    OPEN_STATES = (State.OPEN, State.IN_PROGRESS, State.SIGNING)
 
     article = models.ForeignKey(
         "encyclopedia.Article", on_delete=models.PROTECT, related_name="review_cycles"
@@ -270,6 +320,14 @@ class ReviewCycle(models.Model):
     )
     attestation = models.TextField(blank=True)
     signer_credit = models.CharField(max_length=600, blank=True)
+    recertification = models.ForeignKey(
+        "Submission",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The sign-off chain of its re-certification, once the reviewer signed.",
+    )
     closed_at = models.DateTimeField(null=True, blank=True)
     closed_by = models.ForeignKey(
         "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -284,11 +342,11 @@ class ReviewCycle(models.Model):
             # Rule 6: running the overdue job twice, or on two workers, opens no duplicate.
             models.UniqueConstraint(
                 fields=["article"],
-                condition=Q(state__in=["open", "in_progress"]),
+                condition=Q(state__in=["open", "in_progress", "signing"]),
                 name="one_open_review_cycle_per_article",
             ),
             models.CheckConstraint(
-                condition=Q(state__in=["open", "in_progress"], closed_at=None)
+                condition=Q(state__in=["open", "in_progress", "signing"], closed_at=None)
                 | Q(state__in=["completed", "cancelled"], closed_at__isnull=False),
                 name="review_cycle_closed_at_matches_state",
             ),
@@ -296,7 +354,7 @@ class ReviewCycle(models.Model):
         indexes = [
             models.Index(
                 fields=["assignee", "due_on"],
-                condition=Q(state__in=["open", "in_progress"]),
+                condition=Q(state__in=["open", "in_progress", "signing"]),
                 name="review_cycle_open_idx",
             ),
         ]

@@ -24,7 +24,9 @@ AUTHOR_EVENTS = {
     "publish": "Published",
     "supersede": "Superseded",
 }
-SIGNER_EVENTS = {"submit", "sign_off", "assign"}
+SIGNER_EVENTS = {"submit", "sign_off", "assign", "recertify"}
+# Events about a periodic review that its reviewer must hear of.
+REVIEWER_EVENTS = {"refuse_recertification": "Re-certification sent back"}
 
 
 def _revision_url(event: AuditEvent) -> str:
@@ -37,6 +39,10 @@ def recipients_for(event: AuditEvent) -> tuple[list[User], str]:
     if revision is None:
         return [], ""
     title = f"{revision.title} v{revision.number}"
+    if event.action in REVIEWER_EVENTS:
+        cycle = event.cycle
+        assignee = [cycle.assignee] if cycle and cycle.assignee else []
+        return assignee, f"{REVIEWER_EVENTS[event.action]}: {revision.title}"
     if event.action in AUTHOR_EVENTS:
         editors = {revision.author_id, *revision.contributors.values_list("pk", flat=True)}
         people = User.objects.filter(pk__in=editors, is_active=True)

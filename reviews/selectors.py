@@ -11,6 +11,7 @@ from accounts.models import Specialty, User
 from core.errors import DomainError
 from encyclopedia.models import Article, Reference, Revision, Section, Topic
 from reviews.models import (
+    RECERTIFICATION,
     Approval,
     AuditEvent,
     Comment,
@@ -95,7 +96,7 @@ def submission_list_for(*, revision: Revision) -> list[Submission]:
             Prefetch(
                 "approvals",
                 queryset=Approval.objects.select_related(
-                    "assignee", "decided_by", "specialty_override_by"
+                    "assignee", "decided_by", "specialty_override_by", "signature"
                 ).order_by("position"),
             )
         )
@@ -115,21 +116,44 @@ def audit_event_list_for(*, revision: Revision) -> QuerySet[AuditEvent]:
 # --- The article history page -------------------------------------------------------
 
 
-def revision_list_for_history(*, article: Article) -> list[Revision]:
-    """Every revision of the article, newest first, with who signed its last submission."""
-    last_submissions = Submission.objects.exclude(state=Submission.State.VOIDED).prefetch_related(
+@dataclass(frozen=True)
+class VersionHistory:
+    revision: Revision
+    sign_off: Submission | None  # what carried it (or is carrying it) through the chain
+    recertifications: list[Submission]  # its live text re-certified unchanged
+
+
+def revision_list_for_history(*, article: Article) -> list[VersionHistory]:
+    """Every revision of the article, newest first, with the submission whose sign-offs
+    carried it and the re-certifications of it, their signers and their signatures."""
+    submissions = Submission.objects.exclude(state=Submission.State.VOIDED).prefetch_related(
         Prefetch(
             "approvals",
             queryset=Approval.objects.filter(decision=Approval.Decision.APPROVED)
-            .select_related("decided_by")
+            .select_related("decided_by", "signature")
             .order_by("position"),
         )
     )
-    return list(
+    revisions = (
         article.revisions.select_related("author")
-        .prefetch_related(Prefetch("submissions", queryset=last_submissions.order_by("-number")))
+        .prefetch_related(Prefetch("submissions", queryset=submissions.order_by("-number")))
         .order_by("-number")
     )
+    history = []
+    for revision in revisions:
+        own = list(revision.submissions.all())
+        history.append(
+            VersionHistory(
+                revision=revision,
+                sign_off=next((s for s in own if s.kind != RECERTIFICATION), None),
+                recertifications=[
+                    s
+                    for s in own
+                    if s.kind == RECERTIFICATION and s.state == Submission.State.RECERTIFIED
+                ],
+            )
+        )
+    return history
 
 
 @dataclass(frozen=True)
@@ -296,3 +320,21 @@ def article_list_for_out_of_cycle(
         ).values("revision_id")
         articles = articles.filter(live_revision__in=citing)
     return articles
+
+
+def recertification_for(*, cycle: ReviewCycle) -> Submission | None:
+    """A periodic review's re-certification, with its chain of sign-offs."""
+    if cycle.recertification_id is None:
+        return None
+    return (
+        Submission.objects.filter(pk=cycle.recertification_id)
+        .prefetch_related(
+            Prefetch(
+                "approvals",
+                queryset=Approval.objects.select_related(
+                    "assignee", "decided_by", "signature"
+                ).order_by("position"),
+            )
+        )
+        .first()
+    )

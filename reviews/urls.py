@@ -30,6 +30,7 @@ urlpatterns = [
     path("revisions/<int:revision_id>/rebase/", views.revision_rebase, name="revision-rebase"),
     path("revisions/<int:revision_id>/comments/", views.comment_add, name="comment-add"),
     path("comments/<int:comment_id>/resolve/", views.comment_resolve, name="comment-resolve"),
+    path("approvals/<int:approval_id>/", views.approval_page, name="approval"),
     path("approvals/<int:approval_id>/decide/", views.approval_decide, name="approval-decide"),
     path(
         "approvals/<int:approval_id>/override/",

@@ -86,8 +86,16 @@ CYCLE = StateMachine(
     "review",
     [
         Transition(
-            "recertify", "re-certify", frozenset({Cycle.OPEN}), Cycle.COMPLETED,
-            "Re-certified, no change",
+            "recertify", "re-certify", frozenset({Cycle.OPEN}), Cycle.SIGNING,
+            "Re-certified by the reviewer; awaiting the chain's other sign-offs",
+        ),
+        Transition(
+            "complete_recertification", "complete the re-certification of",
+            frozenset({Cycle.OPEN, Cycle.SIGNING}), Cycle.COMPLETED, "Re-certified, no change",
+        ),
+        Transition(
+            "refuse_recertification", "send back", frozenset({Cycle.SIGNING}), Cycle.OPEN,
+            "Re-certification sent back to the reviewer",
         ),
         Transition(
             "request_changes", "ask for changes in", frozenset({Cycle.OPEN}),

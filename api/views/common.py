@@ -5,9 +5,13 @@ from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
 from rest_framework.generics import GenericAPIView
+from rest_framework.request import Request
 
+from accounts import security
+from accounts.models import Reauthentication
 from accounts.roles import Role
 from api import selectors
+from api.authentication import is_token_request
 from api.permissions import TEAM, is_team
 from api.serializers import (
     ReviewCycleSerializer,
@@ -71,3 +75,18 @@ def cycle_data(cycle_id: int) -> dict:
     return ReviewCycleSerializer(
         selectors.cycle_get(cycle_id=cycle_id), context={"today": today()}
     ).data
+
+
+def signing_proof(request: Request, values: dict) -> Reauthentication:
+    """The signer's proof for a signature made through the API: the credentials in the
+    body, or a re-authentication with the same key (or session) within the policy's
+    window; else 403 `reauthentication_required`."""
+    if is_token_request(request):
+        channel = security.channel_of_token(request.auth.pk)
+    else:
+        channel = security.channel_of_session(request.session.session_key)
+    return security.signing_proof(
+        user=request.user,
+        channel=channel,
+        credentials=security.Credentials(password=values["password"], code=values["otp_code"]),
+    )

@@ -19,6 +19,7 @@ from api.views.common import (
     CYCLE_ID,
     StetView,
     cycle_data,
+    signing_proof,
 )
 from core.clock import today
 from reviews import cycles as review_cycles
@@ -56,19 +57,24 @@ class CycleRecertifyView(StetView):
 
     @extend_schema(
         summary="Re-certify an article",
-        description="The assigned reviewer attests the live page is still accurate: the "
-        "Review Date becomes today, the credit names them, the cycle completes. The pages "
-        "ask for the password again before this sign-off; over the API the personal key "
-        "(or the signed-in session with its CSRF token) is that re-authentication: a key "
-        "belongs to one person, acts only with their roles, and is revocable at once.",
+        description="The assigned reviewer attests the live page is still accurate, as "
+        "the first sign-off of the re-certification's chain; once every step is signed "
+        "the Review Date becomes that day and the credits name the signers. "
+        "Every signature is re-authenticated: send `password` (and `otp_code` where the "
+        "signer enrolled two-factor sign-in), or sign within a few minutes of an earlier signature "
+        "that did, with the same key; otherwise 403 `reauthentication_required`.",
         parameters=[CYCLE_ID],
         responses={200: ReviewCycleSerializer, **errors(400, 409)},
     )
     def post(self, request: Request, cycle_id: int) -> Response:
         cycle = get_object_or_404(ReviewCycle, pk=cycle_id)
         values = self.validated()
-        review_cycles.review_cycle_recertify(
+        review_cycles.review_cycle_recertify_check(
             cycle=cycle, reviewer=request.user, attested=values["attested"]
+        )
+        proof = signing_proof(request, values)
+        review_cycles.review_cycle_recertify(
+            cycle=cycle, reviewer=request.user, attested=values["attested"], proof=proof
         )
         return Response(cycle_data(cycle_id))
 

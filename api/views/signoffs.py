@@ -15,6 +15,7 @@ from api.views.common import (
     APPROVAL_ID,
     StetView,
     revision_data,
+    signing_proof,
 )
 from reviews import services
 from reviews.models import Approval
@@ -37,17 +38,25 @@ class ApprovalApproveView(ApprovalActionView):
         "(own_revision), a second step of one submission (already_signed), a step of "
         "another role (wrong_role) or assigned to someone else, and — on medical steps — "
         "without a valid licence, outside your specialty or with a declared conflict "
-        "(reviewer_not_eligible).",
+        "(reviewer_not_eligible). "
+        "Every signature is re-authenticated: send `password` (and `otp_code` where the "
+        "signer enrolled two-factor sign-in), or sign within a few minutes of an earlier signature "
+        "that did, with the same key; otherwise 403 `reauthentication_required`.",
         parameters=[APPROVAL_ID],
         responses={200: RevisionSerializer, **errors(400, 409)},
     )
     def post(self, request: Request, approval_id: int) -> Response:
         approval = self.approval(approval_id)
         values = self.validated()
+        services.approval_approve_check(
+            approval=approval, signer=request.user, attested=values["attested"]
+        )
+        proof = signing_proof(request, values)
         services.approval_approve(
             approval=approval,
             signer=request.user,
             attested=values["attested"],
+            proof=proof,
             comment=values["comment"],
             reviewed_whole_page=values["reviewed_whole_page"],
         )

@@ -40,6 +40,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "simple_history",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "rest_framework",
     "drf_spectacular",
     "core",
@@ -59,9 +63,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.middleware.StaffSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a lock-out into the locked-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -114,6 +122,25 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:home"
 LOGOUT_REDIRECT_URL = "encyclopedia:index"
+# django-axes first: a locked-out account is refused before its password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Five wrong passwords lock the account (whoever types them, from wherever), for an
+# hour or until an administrator unlocks it; a right one before that clears the count.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# django-axes warns that locking by name alone lets one address try many names; locking
+# by address as well would lock out a whole newsroom behind one NAT for one person's
+# typos. Each account is protected whatever address the attempts come from.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_VERBOSE = False
+# Two-factor sign-in (django-otp): the issuer shown in the authenticator app.
+OTP_TOTP_ISSUER = env.str("STET_ENCYCLOPEDIA_NAME", default="Stet Health Encyclopedia")
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -152,7 +179,6 @@ SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
-# Section bodies are long, but a 30 MB paste is a mistake, not an article.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=5 * 1024 * 1024)
 
 # --- Cache ------------------------------------------------------------------------
@@ -165,7 +191,6 @@ if REDIS_URL:
     _default_cache = urlunsplit(urlsplit(REDIS_URL)._replace(path="/1"))
 CACHES = {"default": env.cache_url("CACHE_URL", default=_default_cache)}
 
-# --- E-mail -------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url(
     "EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25"
 )
@@ -298,6 +323,11 @@ STET = {
     "PUBLISHER_PLACE": env.str("STET_PUBLISHER_PLACE", default="Boston (MA)"),
     "EDITORIAL_TEAM": env.str("STET_EDITORIAL_TEAM", default="Stet Health"),
     "SITE_URL": env.str("STET_SITE_URL", default="http://127.0.0.1:8000").rstrip("/"),
+    # Who must sign in with a one-time code, until a director changes the account policy.
+    "TWO_FACTOR_ROLES": env.list(
+        "STET_TWO_FACTOR_ROLES", default=["Medical directors", "Editorial directors"]
+    ),
+    "TWO_FACTOR_FOR_ADMINS": env.bool("STET_TWO_FACTOR_FOR_ADMINS", default=True),
     "EDITORIAL_POLICY_FOOTER": env.str(
         "STET_EDITORIAL_POLICY_FOOTER",
         default=(
@@ -314,4 +344,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # django-axes logs every successful sign-in at INFO; failures and lock-outs are
+    # recorded as security events instead.
+    "loggers": {"axes": {"level": "WARNING"}},
 }

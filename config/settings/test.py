@@ -33,6 +33,13 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
     }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
-STET = {**STET, "SITE_URL": "https://encyclopedia.example"}
+# Tests sign in with a password unless a test enrols a one-time-code device or sets the
+# account policy itself (tests/accounts/test_two_factor.py).
+STET = {
+    **STET,
+    "SITE_URL": "https://encyclopedia.example",
+    "TWO_FACTOR_ROLES": [],
+    "TWO_FACTOR_FOR_ADMINS": False,
+}
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True

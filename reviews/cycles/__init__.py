@@ -7,6 +7,7 @@ reviewer, chased, and closed by a re-certification or a published revision.
 - `verbs`: what is done to one cycle (re-certify, ask for changes, close, reopen).
 """
 
+from reviews.credits import answers_open_cycle
 from reviews.cycles.assignment import AssignResult, review_cycles_assign, review_cycles_auto_assign
 from reviews.cycles.opening import (
     FlagResult,
@@ -16,9 +17,11 @@ from reviews.cycles.opening import (
 )
 from reviews.cycles.reminders import ReminderResult, review_cycles_remind, review_digests_compose
 from reviews.cycles.verbs import (
-    answers_open_cycle,
     review_cycle_close,
+    review_cycle_recertification_complete,
+    review_cycle_recertification_refused,
     review_cycle_recertify,
+    review_cycle_recertify_check,
     review_cycle_request_changes,
     review_cycles_cancel_for_retirement,
     review_cycles_close_for_publish,
@@ -32,7 +35,10 @@ __all__ = [
     "ReminderResult",
     "answers_open_cycle",
     "review_cycle_close",
+    "review_cycle_recertification_complete",
+    "review_cycle_recertification_refused",
     "review_cycle_recertify",
+    "review_cycle_recertify_check",
     "review_cycle_request_changes",
     "review_cycles_assign",
     "review_cycles_auto_assign",

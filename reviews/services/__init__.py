@@ -1,8 +1,8 @@
 """The revision workflow: submit, sign off, request changes, reject, publish, withdraw,
 take back, rebase, revert, comment — and the rules every caller (pages, admin, API,
-commands, tasks, imports) gets for free. One module per part of the process:
+commands, tasks, imports) gets for free (the approval chains they open are data, in
+reviews.chains). One module per part of the process:
 
-- `chains`: the approval chain of each kind of revision (data);
 - `drafts`: creating articles, starting, taking back, withdrawing and rebasing drafts;
 - `submitting`: sending a draft into review;
 - `signing`: approving, requesting changes, rejecting, overriding, assigning steps;
@@ -10,7 +10,7 @@ commands, tasks, imports) gets for free. One module per part of the process:
 - `comments`: comments on revisions.
 """
 
-from reviews.services.chains import (
+from reviews.chains import (
     DEFAULT_CHAINS,
     MEDICAL_KINDS,
     approval_chain_for,
@@ -33,18 +33,20 @@ from reviews.services.publishing import (
 )
 from reviews.services.signing import (
     approval_approve,
+    approval_approve_check,
     approval_assign,
     approval_override_specialty,
     approval_reject,
     approval_request_changes,
 )
-from reviews.services.submitting import revision_submit
+from reviews.services.submitting import correction_assessment, revision_submit
 
 __all__ = [
     "DEFAULT_CHAINS",
     "MEDICAL_KINDS",
     "Publication",
     "approval_approve",
+    "approval_approve_check",
     "approval_assign",
     "approval_chain_for",
     "approval_chain_set",
@@ -55,6 +57,7 @@ __all__ = [
     "article_retire",
     "comment_add",
     "comment_resolve",
+    "correction_assessment",
     "review_record_for",
     "revision_make_live",
     "revision_publish",

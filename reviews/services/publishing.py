@@ -19,9 +19,10 @@ from accounts.models import User
 from accounts.roles import Role, require_role
 from encyclopedia import services as content
 from encyclopedia.models import Article, Revision
-from encyclopedia.services import Credit, ReviewRecord
+from encyclopedia.services import ReviewRecord
 from reviews import cycles, notifications, workflow
-from reviews.models import STEP_CREDIT_TITLES, Approval, Step, Submission
+from reviews.credits import review_record_for
+from reviews.models import Submission
 from reviews.services.common import audit, close_live_submission, locked, move, track
 
 State = Revision.State
@@ -40,36 +41,6 @@ class Publication:
     # a review (the Review Date moved), or when the revision was drafted to answer it.
     answers_review: bool | None = None
     tell_editors: bool = True  # e-mail the revision's editors that it is published
-
-
-def review_record_for(submission: Submission) -> ReviewRecord | None:
-    """The Review Date and credits a submission's sign-offs earn, or None when the kind of
-    change does not move the Review Date (a correction, or an update whose reviewer did
-    not review the whole page). A revision answering a periodic review is a review of
-    the whole page: that is what the periodic review asked for."""
-    approvals = list(
-        submission.approvals.filter(decision=Approval.Decision.APPROVED)
-        .select_related("decided_by__reviewer_profile")
-        .order_by("position")
-    )
-    medical = next((a for a in approvals if a.step == Step.MEDICAL_REVIEW), None)
-    if medical is None:
-        return None
-    whole_page = medical.reviewed_whole_page or cycles.answers_open_cycle(submission.revision)
-    if submission.kind == Revision.Kind.UPDATE and not whole_page:
-        return None
-    if submission.kind == Revision.Kind.CORRECTION:
-        return None
-    return ReviewRecord(
-        reviewed_on=timezone.localdate(medical.decided_at),
-        reviewer=getattr(medical.decided_by, "reviewer_profile", None),
-        reviewer_credit=medical.signer_credit,
-        also_reviewed_by=[
-            Credit(approval.signer_name, STEP_CREDIT_TITLES[Step(approval.step)])
-            for approval in approvals
-            if approval.position > medical.position
-        ],
-    )
 
 
 def revision_make_live(*, revision: Revision, user: User, publication: Publication) -> Article:

@@ -3,16 +3,21 @@ publishing), requests changes or rejects; an editorial director overrides the
 specialty match or gives a step to a person. Who may do each is the one eligibility
 rule's verdict (reviews.eligibility)."""
 
-from django.db import IntegrityError, transaction
+import datetime
+
+from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import User
+from accounts.models import Reauthentication, User
 from accounts.roles import Role, require_role
-from core.errors import DomainError, InvalidTransition, PermissionDenied
+from accounts.security import signing_proof_check
+from core.errors import DomainError, InvalidTransition
 from reviews import cycles, eligibility, notifications
 from reviews.models import (
     ATTESTATION_TEXT,
     EDITORIAL_ATTESTATION_TEXT,
+    RECERTIFICATION,
+    RECERTIFICATION_ATTESTATION_TEXT,
     Approval,
     Step,
     Submission,
@@ -25,6 +30,7 @@ from reviews.services.common import (
     required_text,
     track,
 )
+from reviews.signatures import next_step_open, step_sign
 
 
 def locked_approval(approval: Approval) -> Approval:
@@ -35,54 +41,61 @@ def locked_approval(approval: Approval) -> Approval:
     ).get(pk=approval.pk)
 
 
-@transaction.atomic
-def approval_approve(
-    *,
-    approval: Approval,
-    signer: User,
-    attested: bool,
-    comment: str = "",
-    reviewed_whole_page: bool = False,
-    now=None,
-) -> Approval:
-    """Sign one step. The last step's sign-off approves the revision for publishing."""
+def approval_approve_check(
+    *, approval: Approval, signer: User, attested: bool, now: datetime.datetime | None = None
+) -> None:
+    """Everything that may refuse a sign-off except the signer's proof of identity: the
+    pages and the API ask it before they ask for the password, so a person who may not
+    sign is told why rather than asked for credentials; the service asks it again under
+    its lock."""
     now = now or timezone.now()
-    approval = locked_approval(approval)
     eligibility.step_verdict(approval=approval, user=signer, on=timezone.localdate(now)).check()
     if not attested:
         raise DomainError(
             "Tick the attestation to sign: it is the statement your sign-off records.",
             code="attestation_required",
         )
-    revision = approval.submission.revision
-    if revision.edit_version != approval.submission.edit_version:
+    submission = approval.submission
+    if submission.revision.edit_version != submission.edit_version:
         raise InvalidTransition("The text changed since it was submitted; it must be resubmitted.")
 
-    profile = getattr(signer, "reviewer_profile", None)
-    approval.decision = Approval.Decision.APPROVED
-    approval.decided_by = signer
-    approval.decided_at = now
-    approval.comment = comment.strip()
-    approval.attestation = ATTESTATION_TEXT if approval.is_medical else EDITORIAL_ATTESTATION_TEXT
-    approval.reviewed_whole_page = reviewed_whole_page and approval.step == Step.MEDICAL_REVIEW
-    approval.signer_name = profile.credit_name if profile else signer.get_full_name() or str(signer)
-    approval.signer_credit = profile.credit_line if profile else approval.signer_name
-    track(approval, user=signer, reason=f"Signed: {approval.get_step_display()}")
-    try:
-        with transaction.atomic():
-            approval.save()
-    except IntegrityError:
-        # The database's own guard against one person signing two steps.
-        raise PermissionDenied(
-            "You already signed a step of this submission.", code="already_signed"
-        ) from None
 
-    next_step = approval.submission.approvals.filter(decision=Approval.Decision.WAITING).first()
-    if next_step is not None:
-        next_step.decision = Approval.Decision.PENDING
-        next_step.pending_since = now
-        track(next_step, user=signer, reason=f"{approval.get_step_display()} signed")
-        next_step.save(update_fields=["decision", "pending_since"])
+@transaction.atomic
+def approval_approve(
+    *,
+    approval: Approval,
+    signer: User,
+    attested: bool,
+    proof: Reauthentication,
+    comment: str = "",
+    reviewed_whole_page: bool = False,
+    now=None,
+) -> Approval:
+    """Sign one step, with an electronic signature: `proof` is the signer's fresh
+    re-authentication (accounts.security.signing_proof). The last step's sign-off
+    approves the revision for publishing — or, on a re-certification, completes it: the
+    Review Date and credits move to the re-certification's signers."""
+    now = now or timezone.now()
+    approval = locked_approval(approval)
+    approval_approve_check(approval=approval, signer=signer, attested=attested, now=now)
+    signing_proof_check(proof=proof, signer=signer, now=now)
+    submission = approval.submission
+    revision = submission.revision
+    recertification = submission.kind == RECERTIFICATION
+    if recertification:
+        attestation = RECERTIFICATION_ATTESTATION_TEXT
+    else:
+        attestation = ATTESTATION_TEXT if approval.is_medical else EDITORIAL_ATTESTATION_TEXT
+    step_sign(
+        approval=approval,
+        signer=signer,
+        proof=proof,
+        attestation=attestation,
+        comment=comment,
+        reviewed_whole_page=reviewed_whole_page,
+        now=now,
+    )
+    if next_step_open(submission=submission, signed=approval, signer=signer, now=now):
         event = audit(
             revision=revision,
             actor=signer,
@@ -93,8 +106,10 @@ def approval_approve(
             + (f": {approval.comment}" if approval.comment else ""),
             now=now,
         )
+        notifications.notify(event)
+    elif recertification:
+        cycles.review_cycle_recertification_complete(submission=submission, user=signer, now=now)
     else:
-        submission = approval.submission
         submission.state = Submission.State.APPROVED
         submission.closed_at = now
         track(submission, user=signer, reason="Every step signed")
@@ -106,7 +121,7 @@ def approval_approve(
             note=f"{approval.get_step_display()} signed; approved for publishing",
             now=now,
         )
-    notifications.notify(event)
+        notifications.notify(event)
     return approval
 
 
@@ -132,6 +147,12 @@ def _decide_against(
         else Submission.State.REJECTED
     )
     close_live_submission(revision, submission_state, now=now, user=signer, reason=comment)
+    if approval.submission.kind == RECERTIFICATION:
+        # The live page does not move; its periodic review goes back to its reviewer.
+        cycles.review_cycle_recertification_refused(
+            submission=approval.submission, user=signer, note=comment, now=now
+        )
+        return approval
     event = move(revision, transition, actor=signer, note=comment, now=now)
     notifications.notify(event)
     if transition == "reject":

@@ -8,10 +8,11 @@ from django.utils import timezone
 from accounts.models import ReviewerProfile, User
 from accounts.roles import Role, require_role
 from core.errors import DomainError, InvalidTransition, PermissionDenied
-from encyclopedia.models import Revision
+from encyclopedia.models import ReviewPolicy, Revision
 from reviews import cycles, eligibility, notifications, workflow
+from reviews.chains import approval_chain_for
+from reviews.corrections import ChangeAssessment, Content, change_assess
 from reviews.models import Approval, Step, Submission
-from reviews.services.chains import approval_chain_for
 from reviews.services.common import locked, move, required_text, track
 
 
@@ -52,6 +53,10 @@ def revision_submit(
         )
     if not revision.sections.exists():
         raise DomainError("A revision needs at least one section.", code="no_sections")
+    if kind == Revision.Kind.CORRECTION and article.live_revision is not None:
+        assessment = correction_assessment(revision)
+        if not assessment.is_correction:
+            raise DomainError(assessment.message, code="not_a_correction")
 
     steps = approval_chain_for(kind)
     assignee = None
@@ -88,6 +93,18 @@ def revision_submit(
         approval.save()
     notifications.notify(event)
     return submission
+
+
+def correction_assessment(revision: Revision) -> ChangeAssessment:
+    """Whether a draft's change may go out as a correction, judged from the word diff
+    against the live page and the policy's word budget (reviews.corrections)."""
+    live = revision.article.live_revision
+    assert live is not None, "only a change to a published page can be a correction"
+    return change_assess(
+        live=Content.of(live),
+        draft=Content.of(revision),
+        word_budget=ReviewPolicy.current().correction_word_budget,
+    )
 
 
 def _medical_assignee(revision: Revision, reviewer: ReviewerProfile | None, now) -> User | None:

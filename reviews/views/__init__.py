@@ -20,6 +20,7 @@ from reviews.views.reviewing import (
     approval_assign,
     approval_decide,
     approval_override,
+    approval_page,
     revision_review,
 )
 from reviews.views.revisions import (
@@ -35,6 +36,7 @@ __all__ = [
     "approval_assign",
     "approval_decide",
     "approval_override",
+    "approval_page",
     "article_compare",
     "article_create",
     "article_history",

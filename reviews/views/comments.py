@@ -6,13 +6,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import role_required
+from core.pages import attempt
 from encyclopedia.models import Revision, Section
 from reviews import services
 from reviews.forms import (
     CommentForm,
 )
 from reviews.models import Comment
-from reviews.views.common import TEAM, attempt
+from reviews.views.common import TEAM
 
 
 @role_required(*TEAM)

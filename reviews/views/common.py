@@ -1,13 +1,11 @@
 """What every editorial page shares: who the pages are for, and how a service's refusal
 becomes a message on the page (never a 500)."""
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 
+from accounts import security
+from accounts.models import Reauthentication
 from accounts.roles import Role
 from core.errors import DomainError
 from encyclopedia.models import Revision
@@ -16,30 +14,6 @@ from reviews.models import Approval
 
 TEAM = (Role.EDITOR, Role.MEDICAL_REVIEWER, Role.MEDICAL_DIRECTOR, Role.EDITORIAL_DIRECTOR)
 SIGNERS = (Role.MEDICAL_REVIEWER, Role.MEDICAL_DIRECTOR, Role.EDITORIAL_DIRECTOR)
-
-
-@dataclass(frozen=True)
-class Outcome:
-    ok: bool
-    result: object = None
-
-    def __bool__(self) -> bool:
-        return self.ok
-
-
-def attempt(request: HttpRequest, action: Callable, success: str | Callable) -> Outcome:
-    """Run a service call; report its refusal as a message instead of an error page.
-    `success` is the message, or a function of the service's result that writes it."""
-    try:
-        result = action()
-    except DomainError as refusal:
-        messages.error(request, refusal.message)
-        return Outcome(False)
-    except ValidationError as invalid:
-        messages.error(request, " ".join(invalid.messages))
-        return Outcome(False)
-    messages.success(request, success(result) if callable(success) else success)
-    return Outcome(True, result)
 
 
 def revision_or_404(revision_id: int) -> Revision:
@@ -54,3 +28,29 @@ def step_refusal(pending: Approval | None, user, day) -> str | None:
     if pending is None:
         return None
     return eligibility.step_verdict(approval=pending, user=user, on=day).reason or None
+
+
+def signing_proof(request: HttpRequest, *, password: str, code: str) -> Reauthentication | None:
+    """The signer's proof for a signature made from this page: the password (and
+    one-time code) they typed, or their re-authentication on this session within the
+    policy's window. A refusal becomes the page's message, and None."""
+    try:
+        return security.signing_proof(
+            user=request.user,
+            channel=security.channel_of_session(request.session.session_key),
+            credentials=security.Credentials(password=password, code=code),
+        )
+    except DomainError as refusal:
+        messages.error(request, refusal.message)
+        return None
+
+
+def signing_context(request: HttpRequest) -> dict:
+    """What a signing form shows: whether a password is needed now, and a code."""
+    recent = security.recent_reauthentication(
+        user=request.user, channel=security.channel_of_session(request.session.session_key)
+    )
+    return {
+        "recent_reauthentication": recent,
+        "needs_code": security.two_factor_enrolled(request.user),
+    }

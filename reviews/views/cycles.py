@@ -12,16 +12,18 @@ from accounts.decorators import role_required
 from accounts.models import User
 from accounts.roles import Role
 from core.clock import today
+from core.pages import attempt, attempt_quietly
 from reviews import cycles as review_cycles
 from reviews import eligibility, selectors
+from reviews.chains import approval_chain_for
 from reviews.forms import (
     CycleAssignForm,
     CycleChangesForm,
     OutOfCycleForm,
     RecertifyForm,
 )
-from reviews.models import ReviewCycle
-from reviews.views.common import TEAM, attempt
+from reviews.models import RECERTIFICATION, ReviewCycle, Step, Submission
+from reviews.views.common import TEAM, signing_context, signing_proof, step_refusal
 
 
 @role_required(Role.EDITORIAL_DIRECTOR)
@@ -62,6 +64,12 @@ def cycle_detail(request: HttpRequest, cycle_id: int) -> HttpResponse:
     assignees = (
         eligibility.review_reviewers(cycle=cycle, on=day) if cycle.is_open else User.objects.none()
     )
+    recertification = selectors.recertification_for(cycle=cycle)
+    pending = None
+    if recertification is not None and recertification.state == Submission.State.OPEN:
+        pending = next(
+            (a for a in recertification.approvals.all() if a.decision == "pending"), None
+        )
     return render(
         request,
         "reviews/cycle_detail.html",
@@ -77,6 +85,11 @@ def cycle_detail(request: HttpRequest, cycle_id: int) -> HttpResponse:
                 reviewers=assignees, initial={"reviewer": cycle.assignee_id}
             ),
             "days_overdue": (day - cycle.due_on).days,
+            "chain": [Step(step).label.lower() for step in approval_chain_for(RECERTIFICATION)],
+            "recertification": recertification,
+            "pending": pending,
+            "refusal_to_sign": step_refusal(pending, request.user, day),
+            **signing_context(request),
         },
     )
 
@@ -87,15 +100,29 @@ def cycle_recertify(request: HttpRequest, cycle_id: int) -> HttpResponse:
     cycle = get_object_or_404(ReviewCycle, pk=cycle_id)
     form = RecertifyForm(request.POST)
     form.is_valid()
-    if not request.user.check_password(form.cleaned_data.get("password", "")):
-        messages.error(request, "That password is not right: the sign-off was not recorded.")
+    data = form.cleaned_data
+    may_sign = attempt_quietly(
+        request,
+        lambda: review_cycles.review_cycle_recertify_check(
+            cycle=cycle, reviewer=request.user, attested=data.get("attested", False)
+        ),
+    )
+    proof = may_sign and signing_proof(
+        request, password=data.get("password", ""), code=data.get("code", "")
+    )
+    if not proof:
         return redirect("reviews:cycle", cycle_id=cycle_id)
     if attempt(
         request,
         lambda: review_cycles.review_cycle_recertify(
-            cycle=cycle, reviewer=request.user, attested=form.cleaned_data.get("attested", False)
+            cycle=cycle, reviewer=request.user, attested=data.get("attested", False), proof=proof
         ),
-        "Re-certified: the page's Review Date is today and the credit names you.",
+        lambda done: (
+            "Re-certified: the page's Review Date is today and the credit names you."
+            if done.state == ReviewCycle.State.COMPLETED
+            else "Re-certified: your signature is recorded; the page's Review Date moves once "
+            "the re-certification's other sign-offs are given."
+        ),
     ):
         return redirect("reviews:queue")
     return redirect("reviews:cycle", cycle_id=cycle_id)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from accounts.decorators import role_required
 from accounts.roles import Role
 from core.errors import DomainError
+from core.pages import attempt
 from encyclopedia import services as content
 from encyclopedia.models import Article, Revision
 from encyclopedia.rendering import render_markdown
@@ -21,7 +22,7 @@ from reviews.forms import (
     ArticleCreateForm,
     DraftForm,
 )
-from reviews.views.common import TEAM, attempt, revision_or_404
+from reviews.views.common import TEAM, revision_or_404
 
 
 @role_required(Role.EDITOR)

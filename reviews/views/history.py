@@ -19,16 +19,16 @@ def article_history(request: HttpRequest, number: str) -> HttpResponse:
     article = get_object_or_404(
         Article.objects.select_related("specialty", "live_revision"), number=number
     )
-    revisions = selectors.revision_list_for_history(article=article)
-    published = [r for r in revisions if r.state == Revision.State.PUBLISHED]
+    versions = selectors.revision_list_for_history(article=article)
     return render(
         request,
         "reviews/article_history.html",
         {
             "article": article,
-            "revisions": revisions,
-            "published": published,
-            "in_progress": [r for r in revisions if r.state in selectors.UNFINISHED_STATES],
+            "published": [v for v in versions if v.revision.state == Revision.State.PUBLISHED],
+            "in_progress": [
+                v.revision for v in versions if v.revision.state in selectors.UNFINISHED_STATES
+            ],
             "trail": selectors.article_audit_trail(article=article),
         },
     )

@@ -5,16 +5,19 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from accounts import security
 from accounts.decorators import role_required
+from accounts.models import AccountPolicy
 from accounts.roles import Role
+from core.pages import attempt
 from encyclopedia import services as content
 from encyclopedia.models import Article, ReviewPolicy, SpecialtyReviewInterval
 from reviews import services
 from reviews.forms import (
+    AccountPolicyForm,
     PolicyForm,
     SpecialtyIntervalForm,
 )
-from reviews.views.common import attempt
 
 
 @role_required(Role.EDITORIAL_DIRECTOR)
@@ -22,7 +25,22 @@ def policy(request: HttpRequest) -> HttpResponse:
     current = ReviewPolicy.current()
     form = PolicyForm(request.POST or None, instance=current, prefix="policy")
     interval_form = SpecialtyIntervalForm(prefix="interval")
-    if request.method == "POST" and "interval-specialty" in request.POST:
+    account_form = AccountPolicyForm(instance=AccountPolicy.current(), prefix="account")
+    if request.method == "POST" and "account-idle_timeout_minutes" in request.POST:
+        account_form = AccountPolicyForm(
+            request.POST, instance=AccountPolicy.current(), prefix="account"
+        )
+        if account_form.is_valid():
+            attempt(
+                request,
+                lambda: security.account_policy_update(
+                    user=request.user, **account_form.cleaned_data
+                ),
+                "Account policy saved: it applies from each person's next sign-in.",
+            )
+            return redirect("reviews:policy")
+        form = PolicyForm(instance=current, prefix="policy")
+    elif request.method == "POST" and "interval-specialty" in request.POST:
         interval_form = SpecialtyIntervalForm(request.POST, prefix="interval")
         if interval_form.is_valid():
             attempt(
@@ -48,6 +66,7 @@ def policy(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "interval_form": interval_form,
+            "account_form": account_form,
             "intervals": SpecialtyReviewInterval.objects.select_related("specialty"),
             "history": ReviewPolicy.history.select_related("history_user").order_by(
                 "-history_date"

@@ -10,6 +10,7 @@ from accounts.decorators import role_required
 from accounts.models import User
 from accounts.roles import Role
 from core.clock import today
+from core.pages import attempt, attempt_quietly
 from reviews import selectors, services
 from reviews.diffs import compare_revisions
 from reviews.forms import (
@@ -18,8 +19,15 @@ from reviews.forms import (
     DecisionForm,
     OverrideForm,
 )
-from reviews.models import Approval
-from reviews.views.common import SIGNERS, TEAM, attempt, revision_or_404, step_refusal
+from reviews.models import RECERTIFICATION, Approval, ReviewCycle
+from reviews.views.common import (
+    SIGNERS,
+    TEAM,
+    revision_or_404,
+    signing_context,
+    signing_proof,
+    step_refusal,
+)
 
 
 @role_required(*TEAM)
@@ -42,9 +50,15 @@ def revision_review(request: HttpRequest, revision_id: int) -> HttpResponse:
             "article": revision.article,
             "comparison": compare_revisions(baseline, revision),
             "current": current,
+            # What a correction changes, for its signer: the judgement that let it skip
+            # the medical review, with what it touched.
+            "correction": services.correction_assessment(revision)
+            if current is not None and current.kind == "correction" and baseline is not None
+            else None,
             "pending": pending,
             "refusal": step_refusal(pending, request.user, today()),
             "decision_form": DecisionForm(),
+            **signing_context(request),
             "override_form": OverrideForm(),
             "comments": selectors.comment_list_for(revision=revision),
             "comment_form": CommentForm(),
@@ -56,20 +70,31 @@ def revision_review(request: HttpRequest, revision_id: int) -> HttpResponse:
 @require_POST
 def approval_decide(request: HttpRequest, approval_id: int) -> HttpResponse:
     approval = get_object_or_404(Approval.objects.select_related("submission"), pk=approval_id)
-    revision_id = approval.submission.revision_id
+    back = _page_of(approval)
     form = DecisionForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Choose approve, request changes or reject.")
-        return redirect("reviews:revision-review", revision_id=revision_id)
+        return back
     data = form.cleaned_data
     decision = data["decision"]
     if decision == DecisionForm.APPROVE:
+        # Whether they may sign is said first; only then are they asked who they are.
+        may_sign = attempt_quietly(
+            request,
+            lambda: services.approval_approve_check(
+                approval=approval, signer=request.user, attested=data["attested"]
+            ),
+        )
+        proof = may_sign and signing_proof(request, password=data["password"], code=data["code"])
+        if not proof:
+            return back
         ok = attempt(
             request,
             lambda: services.approval_approve(
                 approval=approval,
                 signer=request.user,
                 attested=data["attested"],
+                proof=proof,
                 comment=data["comment"],
                 reviewed_whole_page=data["reviewed_whole_page"],
             ),
@@ -93,7 +118,26 @@ def approval_decide(request: HttpRequest, approval_id: int) -> HttpResponse:
         )
     if ok:
         return redirect("reviews:queue")
-    return redirect("reviews:revision-review", revision_id=revision_id)
+    return back
+
+
+@role_required(*TEAM)
+@require_safe
+def approval_page(request: HttpRequest, approval_id: int) -> HttpResponse:
+    """Where a step is decided (a link for queues and e-mails)."""
+    return _page_of(
+        get_object_or_404(Approval.objects.select_related("submission"), pk=approval_id)
+    )
+
+
+def _page_of(approval: Approval) -> HttpResponse:
+    """Where a step is decided: its revision's review page, or a re-certification's
+    periodic review."""
+    if approval.submission.kind == RECERTIFICATION:
+        cycle = ReviewCycle.objects.filter(recertification=approval.submission).first()
+        if cycle is not None:
+            return redirect("reviews:cycle", cycle_id=cycle.pk)
+    return redirect("reviews:revision-review", revision_id=approval.submission.revision_id)
 
 
 @role_required(Role.EDITORIAL_DIRECTOR)

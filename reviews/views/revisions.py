@@ -2,10 +2,12 @@
 withdraw, publish, rebase."""
 
 from collections.abc import Callable
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.decorators import role_required
@@ -13,14 +15,15 @@ from accounts.models import ReviewerProfile
 from accounts.roles import Role
 from core.clock import today
 from core.errors import DomainError
-from encyclopedia.models import Revision
+from core.pages import attempt
+from encyclopedia.models import ReviewPolicy, Revision
 from reviews import eligibility, selectors, services, workflow
 from reviews.forms import (
     AssignForm,
     CommentForm,
     SubmitForm,
 )
-from reviews.views.common import TEAM, attempt, revision_or_404, step_refusal
+from reviews.views.common import TEAM, revision_or_404, step_refusal
 
 
 @role_required(*TEAM)
@@ -51,8 +54,12 @@ def revision_detail(request: HttpRequest, revision_id: int) -> HttpResponse:
             "refusal": step_refusal(pending, request.user, day),
             "can": {name: workflow.allowed(revision, name) for name in workflow.TRANSITIONS},
             "is_stale": revision.based_on_id != revision.article.live_revision_id,
+            "correction_word_budget": ReviewPolicy.current().correction_word_budget,
             "submit_form": SubmitForm(
-                initial={"kind": revision.kind, "change_summary": revision.change_summary},
+                initial={
+                    "kind": request.GET.get("kind") or revision.kind,
+                    "change_summary": request.GET.get("summary") or revision.change_summary,
+                },
                 reviewers=reviewers,
             ),
             "assign_form": AssignForm(
@@ -82,18 +89,27 @@ def revision_submit(request: HttpRequest, revision_id: int) -> HttpResponse:
         for errors in form.errors.values():
             messages.error(request, " ".join(errors))
         return redirect("reviews:revision", revision_id=revision_id)
-    return _workflow_action(
-        request,
-        revision_id,
-        lambda r: services.revision_submit(
-            revision=r,
+    revision = get_object_or_404(Revision, pk=revision_id)
+    data = form.cleaned_data
+    try:
+        services.revision_submit(
+            revision=revision,
             editor=request.user,
-            kind=form.cleaned_data["kind"],
-            change_summary=form.cleaned_data["change_summary"],
-            reviewer=form.cleaned_data["reviewer"],
-        ),
-        "Submitted for review. The live page does not change until it is published.",
+            kind=data["kind"],
+            change_summary=data["change_summary"],
+            reviewer=data["reviewer"],
+        )
+    except DomainError as refusal:
+        messages.error(request, refusal.message)
+        if refusal.code == "not_a_correction":
+            # The same change, offered again as an update with the summary kept.
+            query = urlencode({"kind": Revision.Kind.UPDATE, "summary": data["change_summary"]})
+            return redirect(f"{reverse('reviews:revision', args=[revision_id])}?{query}#submit")
+        return redirect("reviews:revision", revision_id=revision_id)
+    messages.success(
+        request, "Submitted for review. The live page does not change until it is published."
     )
+    return redirect("reviews:revision", revision_id=revision_id)
 
 
 @role_required(Role.EDITOR)

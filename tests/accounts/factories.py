@@ -3,8 +3,12 @@ import datetime
 import factory
 from django.contrib.auth.models import Group
 from django.utils.text import slugify
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import ReviewerProfile, Specialty, User
+
+PASSWORD = "stet-pass-123"  # every factory-made person's, for sign-in and signatures
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -17,7 +21,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     first_name = factory.Faker("first_name")
     last_name = factory.Faker("last_name")
     email = factory.LazyAttribute(lambda user: f"{user.username}@stet.example")
-    password = factory.django.Password("stet-pass-123")
+    password = factory.django.Password(PASSWORD)
 
     @factory.post_generation
     def roles(self, create, roles, **kwargs):
@@ -53,3 +57,14 @@ class ReviewerProfileFactory(factory.django.DjangoModelFactory):
     def specialties(self, create, specialties, **kwargs):
         if create and specialties:
             self.specialties.add(*specialties)
+
+
+def enrol_in_two_factor(user: User) -> TOTPDevice:
+    """An authenticator app `user` has enrolled (what the setup page confirms)."""
+    return TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
+
+
+def code_of(device: TOTPDevice) -> str:
+    """The six digits `device`'s app shows now."""
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return f"{totp.token():0{device.digits}d}"

@@ -12,6 +12,7 @@ from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from api import services as api_services
+from tests.api.clients import bearer
 from tests.reviews.factories import TODAY, live_article
 
 
@@ -51,8 +52,7 @@ def with_token():
 
     def client_for(user) -> APIClient:
         issued = api_services.api_token_create(user=user, name="script")
-        client = APIClient()
-        client.credentials(HTTP_AUTHORIZATION=f"Bearer {issued.key}")
+        client = bearer(issued.key)
         client.token = issued.token
         return client
 

@@ -7,6 +7,7 @@ from accounts.roles import Role
 from encyclopedia.models import Revision
 from reviews import services
 from reviews.models import Approval
+from tests.accounts.factories import PASSWORD
 from tests.reviews.factories import (
     draft_change,
     fresh,
@@ -39,7 +40,7 @@ def test_the_assigned_reviewer_approves_the_medical_review(with_token, in_review
     step = pending_step(in_review)
 
     response = with_token(okafor.user).post(
-        step_url(step, "approve"), {"attested": True, "comment": "Accurate."}
+        step_url(step, "approve"), {"attested": True, "comment": "Accurate.", "password": PASSWORD}
     )
 
     assert response.status_code == 200, response.json()
@@ -59,7 +60,7 @@ def test_the_last_sign_off_approves_the_revision(signed_in, in_review, okafor, d
     sign(in_review, dugdale.user)
 
     response = signed_in(brenda).post(
-        step_url(pending_step(in_review), "approve"), {"attested": True}
+        step_url(pending_step(in_review), "approve"), {"attested": True, "password": PASSWORD}
     )
 
     assert response.status_code == 200
@@ -87,7 +88,9 @@ def test_nobody_approves_a_revision_they_wrote(signed_in, article, okafor):
     assert step.assignee is None  # nobody else is eligible: the step waits in the pool
     before = workflow_snapshot(revision)
 
-    response = signed_in(author).post(step_url(step, "approve"), {"attested": True})
+    response = signed_in(author).post(
+        step_url(step, "approve"), {"attested": True, "password": PASSWORD}
+    )
 
     assert response.status_code == 403
     assert response.json() == {
@@ -99,7 +102,7 @@ def test_nobody_approves_a_revision_they_wrote(signed_in, article, okafor):
 
 def test_a_step_is_signed_by_its_role(signed_in, in_review, dugdale):
     response = signed_in(dugdale.user).post(
-        step_url(pending_step(in_review), "approve"), {"attested": True}
+        step_url(pending_step(in_review), "approve"), {"attested": True, "password": PASSWORD}
     )
 
     assert response.status_code == 403
@@ -107,7 +110,9 @@ def test_a_step_is_signed_by_its_role(signed_in, in_review, dugdale):
 
 
 def test_editors_sign_nothing(signed_in, in_review, tom):
-    response = signed_in(tom).post(step_url(pending_step(in_review), "approve"), {"attested": True})
+    response = signed_in(tom).post(
+        step_url(pending_step(in_review), "approve"), {"attested": True, "password": PASSWORD}
+    )
 
     assert response.status_code == 403
     assert response.json() == {
@@ -121,7 +126,7 @@ def test_a_step_assigned_to_a_colleague_is_theirs_to_sign(signed_in, in_review, 
     colleague = reviewer("adams", credit_name="Jo Adams, MD", specialties=[cardiology])
 
     response = signed_in(colleague.user).post(
-        step_url(pending_step(in_review), "approve"), {"attested": True}
+        step_url(pending_step(in_review), "approve"), {"attested": True, "password": PASSWORD}
     )
 
     assert response.status_code == 403
@@ -134,7 +139,9 @@ def test_a_reviewer_whose_licence_expired_cannot_sign(signed_in, in_review, lee,
         approval=pending_step(in_review), assignee=None, director=brenda
     )
 
-    response = signed_in(lee.user).post(step_url(step, "approve"), {"attested": True})
+    response = signed_in(lee.user).post(
+        step_url(step, "approve"), {"attested": True, "password": PASSWORD}
+    )
 
     assert response.status_code == 403
     assert response.json()["code"] == "reviewer_not_eligible"
@@ -145,7 +152,9 @@ def test_a_decided_step_cannot_be_decided_again(signed_in, in_review, okafor):
     step = pending_step(in_review)
     sign(in_review, okafor.user)
 
-    response = signed_in(okafor.user).post(step_url(step, "approve"), {"attested": True})
+    response = signed_in(okafor.user).post(
+        step_url(step, "approve"), {"attested": True, "password": PASSWORD}
+    )
 
     assert response.status_code == 409
     assert response.json()["code"] == "invalid_transition"
@@ -194,7 +203,8 @@ def test_a_signer_of_another_role_cannot_send_it_back(signed_in, in_review, bren
 @pytest.mark.parametrize("action", ["approve", "request-changes", "reject"])
 def test_an_unknown_step_is_404(signed_in, okafor, action):
     response = signed_in(okafor.user).post(
-        f"/api/v1/approvals/987654/{action}/", {"attested": True, "comment": "x"}
+        f"/api/v1/approvals/987654/{action}/",
+        {"attested": True, "comment": "x", "password": PASSWORD},
     )
 
     assert response.status_code == 404
@@ -202,6 +212,8 @@ def test_an_unknown_step_is_404(signed_in, okafor, action):
 
 
 def test_anonymous_clients_sign_nothing(anonymous, in_review):
-    response = anonymous.post(step_url(pending_step(in_review), "approve"), {"attested": True})
+    response = anonymous.post(
+        step_url(pending_step(in_review), "approve"), {"attested": True, "password": PASSWORD}
+    )
 
     assert response.status_code == 401

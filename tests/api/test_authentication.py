@@ -8,18 +8,13 @@ from rest_framework.test import APIClient
 
 from api import services as api_services
 from api.models import ApiToken, key_digest
+from core.errors import DomainError
 from tests.accounts.factories import UserFactory
+from tests.api.clients import ME, bearer
 
 pytestmark = pytest.mark.django_db
 
-ME = "/api/v1/me/"
 REVISIONS = "/api/v1/articles/{}/revisions/"
-
-
-def bearer(key: str, scheme: str = "Bearer") -> APIClient:
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"{scheme} {key}")
-    return client
 
 
 @pytest.mark.parametrize("scheme", ["Bearer", "Token", "token"])
@@ -73,7 +68,10 @@ def test_a_revoked_key_is_refused(maria):
     response = bearer(issued.key).get(ME)
 
     assert response.status_code == 401
-    assert response.json() == {"code": "token_revoked", "detail": "This API key was revoked."}
+    assert response.json() == {
+        "code": "token_revoked",
+        "detail": "This API key was revoked on 2026-11-27.",
+    }
     assert response["WWW-Authenticate"] == 'Token realm="Stet API"'
 
 
@@ -257,3 +255,34 @@ def test_an_administrator_revokes_a_leaked_key_in_the_admin(client, maria):
     assert response.status_code == 200
     assert ApiToken.objects.get().revoked_at is not None
     assert bearer(issued.key).get(ME).status_code == 401
+
+
+def test_a_key_works_for_its_chosen_lifetime_and_the_page_shows_when_it_ends(
+    client, maria, time_machine
+):
+    time_machine.move_to(datetime.datetime(2026, 11, 27, 9, tzinfo=datetime.UTC), tick=False)
+    client.force_login(maria)
+
+    response = client.post(reverse("api:tokens"), {"name": "indexer", "lifetime_days": "30"})
+    key = response.context["issued"].key
+
+    assert "2026-12-27" in client.get(reverse("api:tokens")).content.decode()
+    time_machine.shift(datetime.timedelta(days=29, hours=23))
+    assert bearer(key).get(ME).status_code == 200
+    time_machine.shift(datetime.timedelta(hours=2))
+    refused = bearer(key).get(ME)
+    assert (refused.status_code, refused.json()) == (
+        401,
+        {"code": "token_expired", "detail": "This API key expired on 2026-12-27."},
+    )
+    client.force_login(maria)  # the page's own session timed out long ago
+    assert (
+        "This API key expired on 2026-12-27." in client.get(reverse("api:tokens")).content.decode()
+    )
+
+
+def test_a_key_cannot_be_made_to_last_for_ever(maria):
+    with pytest.raises(DomainError) as refused:
+        api_services.api_token_create(user=maria, name="forever", lifetime_days=10_000)
+
+    assert refused.value.code == "bad_lifetime"

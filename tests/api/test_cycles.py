@@ -7,7 +7,8 @@ import pytest
 
 from accounts.models import ReviewerProfile
 from encyclopedia.models import Article
-from reviews.models import AuditEvent, ReviewCycle
+from reviews.models import RECERTIFICATION, AuditEvent, ChainStep, ReviewCycle, Step
+from tests.accounts.factories import PASSWORD
 from tests.reviews.cycles.factories import (
     assigned_cycle,
     due_article,
@@ -17,6 +18,16 @@ from tests.reviews.cycles.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def recertified_by_the_reviewer_alone(db):
+    """The API's cycle endpoints, with a re-certification signed by its reviewer alone;
+    a chain of several sign-offs goes through the approvals endpoints
+    (tests/reviews/cycles/test_recertification_chain.py)."""
+    ChainStep.objects.create(kind=RECERTIFICATION, position=0, step=Step.MEDICAL_REVIEW)
+
+
 CYCLES = "/api/v1/cycles/"
 
 
@@ -120,7 +131,9 @@ def test_the_team_reads_a_cycle(signed_in, cycle, okafor):
 
 def test_the_assigned_reviewer_recertifies_the_article(with_token, cycle, okafor, anonymous):
     """Scenario 10: the Review Date becomes today and the credit line names her."""
-    response = with_token(okafor.user).post(cycle_url(cycle, "recertify"), {"attested": True})
+    response = with_token(okafor.user).post(
+        cycle_url(cycle, "recertify"), {"attested": True, "password": PASSWORD}
+    )
 
     assert response.status_code == 200, response.json()
     body = response.json()
@@ -149,7 +162,9 @@ def test_recertifying_needs_the_attestation(signed_in, cycle, okafor, payload):
 def test_only_the_assigned_reviewer_recertifies(signed_in, cycle, cardiology):
     colleague = reviewer("adams", credit_name="Jo Adams, MD", specialties=[cardiology])
 
-    response = signed_in(colleague.user).post(cycle_url(cycle, "recertify"), {"attested": True})
+    response = signed_in(colleague.user).post(
+        cycle_url(cycle, "recertify"), {"attested": True, "password": PASSWORD}
+    )
 
     assert response.status_code == 403
     assert response.json()["code"] == "assigned_to_someone_else"
@@ -158,16 +173,18 @@ def test_only_the_assigned_reviewer_recertifies(signed_in, cycle, cardiology):
 
 def test_editors_and_directors_do_not_recertify(signed_in, cycle, maria, brenda):
     for person in (maria, brenda):
-        response = signed_in(person).post(cycle_url(cycle, "recertify"), {"attested": True})
+        response = signed_in(person).post(
+            cycle_url(cycle, "recertify"), {"attested": True, "password": PASSWORD}
+        )
         assert response.status_code == 403
         assert response.json()["code"] == "wrong_role"
 
 
 def test_a_completed_review_cannot_be_recertified_again(signed_in, cycle, okafor):
     client = signed_in(okafor.user)
-    client.post(cycle_url(cycle, "recertify"), {"attested": True})
+    client.post(cycle_url(cycle, "recertify"), {"attested": True, "password": PASSWORD})
 
-    response = client.post(cycle_url(cycle, "recertify"), {"attested": True})
+    response = client.post(cycle_url(cycle, "recertify"), {"attested": True, "password": PASSWORD})
 
     assert response.status_code == 409
     assert response.json()["code"] == "invalid_transition"
@@ -226,7 +243,9 @@ def test_only_the_editorial_director_assigns(signed_in, unassigned, okafor, derm
 
 
 def test_a_closed_cycle_is_not_assigned(signed_in, cycle, okafor, brenda):
-    signed_in(okafor.user).post(cycle_url(cycle, "recertify"), {"attested": True})
+    signed_in(okafor.user).post(
+        cycle_url(cycle, "recertify"), {"attested": True, "password": PASSWORD}
+    )
 
     response = signed_in(brenda).post(cycle_url(cycle, "assign"), {"reviewer": okafor.pk})
 

@@ -10,13 +10,13 @@ from playwright.sync_api import Page, expect
 
 from core.clock import today
 from reviews import cycles
+from tests.accounts.factories import PASSWORD
 from tests.encyclopedia.factories import published_article
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-PASSWORD = "stet-pass-123"
 
 
 def sign_in(page: Page, base: str, username: str) -> None:
@@ -40,7 +40,21 @@ def overdue_review(maria, okafor, brenda, cardiology):
     return article
 
 
-def test_a_reviewer_recertifies_an_overdue_article(live_server, okafor, overdue_review, page: Page):
+def sign_recertification(page: Page, base: str, username: str) -> None:
+    """A later signer of the re-certification: from their queue to their signature."""
+    sign_in(page, base, username)
+    page.goto(f"{base}/work/queue/")
+    page.get_by_role("link", name="Sign the re-certification").click()
+    page.get_by_label("Sign the re-certification").check()
+    page.get_by_label("I have reviewed the live page and it is still medically accurate.").check()
+    page.get_by_label("Your password").fill(PASSWORD)
+    page.get_by_role("button", name="Record decision").click()
+    expect(page.get_by_text("Signed:")).to_be_visible()
+
+
+def test_a_reviewer_recertifies_an_overdue_article(
+    live_server, okafor, dugdale, brenda, overdue_review, page: Page
+):
     base = live_server.url
     sign_in(page, base, "okafor")
     page.goto(f"{base}/work/queue/")
@@ -54,18 +68,24 @@ def test_a_reviewer_recertifies_an_overdue_article(live_server, okafor, overdue_
     page.get_by_label("Your password").fill("not-my-password")
     page.get_by_role("button", name="Sign: re-certified, no change").click()
     expect(page.get_by_text("That password is not right")).to_be_visible()
-    # …and signing again re-certifies the page.
+    # …and signing again records her signature, the first of the re-certification's.
     page.get_by_label("I have reviewed this content and it is still medically accurate.").check()
     page.get_by_label("Your password").fill(PASSWORD)
     page.get_by_role("button", name="Sign: re-certified, no change").click()
-    expect(page.get_by_text("Re-certified")).to_be_visible()
+    expect(page.get_by_text("your signature is recorded")).to_be_visible()
+
+    # The medical director and the editorial director sign it in turn.
+    sign_recertification(page, base, "dugdale")
+    sign_recertification(page, base, "brenda")
 
     day = today()
     page.goto(f"{base}/article/{overdue_review.number}/")
     expect(page.locator(".review-date")).to_have_text(
         f"Review Date {day.month}/{day.day}/{day.year}"
     )
-    expect(page.locator(".updated-by")).to_contain_text("Updated by: Ngozi Okafor, MD")
+    credits = page.locator(".updated-by")
+    expect(credits).to_contain_text("Updated by: Ngozi Okafor, MD")
+    expect(credits).to_contain_text("Also reviewed by David C. Dugdale, MD, Medical Director")
 
 
 @pytest.fixture

@@ -67,6 +67,7 @@ def test_an_update_goes_from_draft_to_the_live_page(
     expect(page.locator("td", has_text="2025 guideline for atrial fibrillation")).to_be_visible()
     page.get_by_role("radio", name="Approve", exact=True).check()
     page.get_by_label("I have reviewed this content for medical accuracy.").check()
+    page.get_by_label("Your password").fill(PASSWORD)
     page.get_by_role("button", name="Record decision").click()
     expect(page.get_by_text("Signed: Medical review.")).to_be_visible()
 
@@ -80,6 +81,7 @@ def test_an_update_goes_from_draft_to_the_live_page(
         page.get_by_role("link", name="Compare with live").click()
         page.get_by_role("radio", name="Approve", exact=True).check()
         page.get_by_label(attestation).check()
+        page.get_by_label("Your password").fill(PASSWORD)
         page.get_by_role("button", name="Record decision").click()
         expect(page.get_by_text("Signed:")).to_be_visible()
 

@@ -24,7 +24,12 @@ from tests.reviews.cycles.factories import (
     fresh,
     reviewer,
 )
-from tests.reviews.factories import draft_change, edit, submit
+from tests.reviews.factories import (
+    draft_change,
+    edit,
+    proof_of,
+    submit,
+)
 
 DASHBOARD = reverse("reporting:dashboard")
 ARTICLES = reverse("reporting:dashboard-articles")
@@ -187,6 +192,7 @@ def sign_current_step(revision, signer, *, now=None, reviewed_whole_page=False):
     return services.approval_approve(
         approval=approval,
         signer=signer,
+        proof=proof_of(signer, now=now),
         attested=True,
         now=now,
         reviewed_whole_page=reviewed_whole_page,

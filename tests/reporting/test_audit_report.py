@@ -12,10 +12,14 @@ import time_machine
 from django.http import StreamingHttpResponse
 from django.urls import reverse
 
+from encyclopedia.canonical import revision_sha256
 from encyclopedia.models import Article, Revision
-from encyclopedia.services import SectionInput
 from reviews import cycles, services
-from reviews.models import ATTESTATION_TEXT, EDITORIAL_ATTESTATION_TEXT
+from reviews.models import (
+    ATTESTATION_TEXT,
+    EDITORIAL_ATTESTATION_TEXT,
+    RECERTIFICATION_ATTESTATION_TEXT,
+)
 from tests.encyclopedia.factories import draft_article, published_article
 from tests.reporting.factories import (
     TODAY,
@@ -27,7 +31,13 @@ from tests.reporting.factories import (
     sign_current_step,
     text,
 )
-from tests.reviews.factories import LIVE_REFERENCES, LIVE_SECTIONS, draft_change, submit
+from tests.reviews.factories import (
+    LIVE_REFERENCES,
+    LIVE_SECTIONS,
+    draft_change,
+    proof_of,
+    submit,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -131,12 +141,7 @@ def story(request, cardiology, nephrology) -> Story:
         profile._change_reason = "Promoted"
         profile.save()
     with on("2026-03-02"):
-        v3 = draft_change(
-            article,
-            editor=maria,
-            sections=[*LIVE_SECTIONS[:1], SectionInput("Treatment", "Medicines slow the heart.")],
-            references=LIVE_REFERENCES,
-        )
+        v3 = draft_change(article, editor=maria, correction=True)
         submit(v3, editor=maria, kind=Revision.Kind.CORRECTION, change_summary="Typo")
     publish_after(v3, [brenda], "2026-03-03")
     with on("2026-08-01"):
@@ -147,7 +152,9 @@ def story(request, cardiology, nephrology) -> Story:
             today=datetime.date(2026, 8, 1),
         )
     with on("2026-08-05"):
-        cycles.review_cycle_recertify(cycle=open_cycle_of(article), reviewer=okafor, attested=True)
+        cycles.review_cycle_recertify(
+            cycle=open_cycle_of(article), reviewer=okafor, proof=proof_of(okafor), attested=True
+        )
     return Story(
         article=Article.objects.get(pk=article.pk),
         kidney=kidney,
@@ -204,7 +211,7 @@ def test_a_later_date_shows_the_later_version(director):
 def test_each_step_shows_who_signed_with_their_credentials_and_attestation(director):
     (entry,) = entries(report(director, "2025-03-01"))
 
-    assert sign_offs(entry) == [
+    assert [row[:5] for row in sign_offs(entry)] == [
         ["Medical Reviewer", "Ngozi Okafor, MD", okafor_credit(OLD_TITLE),
          "2024-07-23 09:00", ATTESTATION_TEXT],
         ["Medical Director", "David C. Dugdale, MD",
@@ -213,6 +220,16 @@ def test_each_step_shows_who_signed_with_their_credentials_and_attestation(direc
         ["Editorial Director", "Brenda Conaway", "Brenda Conaway", "2024-07-23 11:00",
          EDITORIAL_ATTESTATION_TEXT],
     ]  # fmt: skip
+
+
+def test_each_sign_off_shows_its_electronic_signature_over_the_text_signed(director, story):
+    (entry,) = entries(report(director, "2025-03-01"))
+
+    sha = revision_sha256(story.article.revisions.get(number=1))
+    assert [row[5] for row in sign_offs(entry)] == [
+        f"Password, re-entered {hour}; content SHA-256 {sha}"
+        for hour in ("09:00", "10:00", "11:00")
+    ]
 
 
 def test_credentials_are_shown_as_they_were_on_the_report_date_not_as_they_are_now(director):
@@ -249,12 +266,12 @@ def test_a_re_certification_after_the_publish_is_the_basis_of_the_review_date(di
 
     assert facts(entry)["Review Date"] == "8/5/2026"
     assert facts(entry)["Backed by"] == "Re-certification, no change"
-    assert sign_offs(entry)[-1] == [
-        "Re-certification",
-        "Ngozi Okafor",
+    assert sign_offs(entry)[-1][:5] == [
+        "Re-certification: Medical Reviewer",
+        "Ngozi Okafor, MD",
         okafor_credit(NEW_TITLE),
         "2026-08-05 10:00",
-        ATTESTATION_TEXT,
+        RECERTIFICATION_ATTESTATION_TEXT,
     ]
 
 
@@ -327,12 +344,14 @@ def test_the_report_downloads_as_csv_with_one_row_per_sign_off(director):
     assert isinstance(response, StreamingHttpResponse)
     assert response["Content-Disposition"] == 'attachment; filename="audit-002321-2025-03-01.csv"'
     header, *rows = csv_of(response)
-    assert header[0] == "Article" and header[-5:] == [
+    assert header[0] == "Article" and header[-7:] == [
         "Step",
         "Signed by",
         "Credentials on the report date",
         "Signed at",
         "Attestation",
+        "Authenticated by",
+        "Content SHA-256",
     ]
     assert [row[10] for row in rows] == [
         "Medical Reviewer",
@@ -362,7 +381,7 @@ def test_the_csv_of_every_article_gives_an_unsigned_article_one_row(director, st
         "Atrial fibrillation": 3,
         "Gout": 1,
     }
-    assert by_article["Kidney stones"][0][10:] == ["", "", "", "", ""]
+    assert by_article["Kidney stones"][0][10:] == [""] * 7
 
 
 def test_the_report_is_printable(director):

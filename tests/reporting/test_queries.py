@@ -27,7 +27,10 @@ from tests.reporting.factories import (
     submitted_change,
     table_rows,
 )
-from tests.reviews.factories import published_revision
+from tests.reviews.factories import (
+    proof_of,
+    published_revision,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +63,9 @@ def grow(*, size: int, name: str, maria, brenda, specialties: list[Specialty]) -
     flag()
     cycles.review_cycles_auto_assign(today=TODAY, now=at(TODAY, 6))
     cycle = open_cycle_of(done)
-    cycles.review_cycle_recertify(cycle=cycle, reviewer=cycle.assignee, attested=True)
+    cycles.review_cycle_recertify(
+        cycle=cycle, reviewer=cycle.assignee, proof=proof_of(cycle.assignee), attested=True
+    )
     for n in range(max(1, size // 10)):
         waiting = due_article(
             TODAY + days(300), specialty=specialties[0], author=maria, title=f"W {name} {n}"

@@ -25,6 +25,7 @@ from tests.reporting.factories import (
     text,
     titles_listed,
 )
+from tests.reviews.factories import proof_of
 
 pytestmark = pytest.mark.django_db
 
@@ -222,7 +223,11 @@ def test_median_days_to_complete_counts_reviews_completed_in_the_last_90_days(
 
     def recertify(article, by, day: datetime.date):
         cycles.review_cycle_recertify(
-            cycle=open_cycle_of(article), reviewer=by.user, attested=True, now=at(day, 5)
+            cycle=open_cycle_of(article),
+            reviewer=by.user,
+            proof=proof_of(by.user, now=at(day, 5)),
+            attested=True,
+            now=at(day, 5),
         )
 
     # 50 days, but completed 100 days ago: outside the window.

@@ -9,8 +9,9 @@ from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
-from accounts.models import ReviewerProfile, Specialty, User
+from accounts.models import Reauthentication, ReviewerProfile, Specialty, User
 from accounts.roles import Role
 from encyclopedia import services as content
 from encyclopedia.models import Article, Revision
@@ -142,9 +143,28 @@ def edit(
     )
 
 
-def draft_change(article: Article, *, editor: User, source: Revision | None = None, **changes):
-    """A new draft of a published article with `editor`'s change saved in it."""
+def typo_fixed(revision: Revision) -> dict:
+    """What a correction changes: a doubled space in the first section closed up — no
+    word, number, sentence or reference moves (reviews.corrections)."""
+    sections, references = content.revision_content(revision)
+    first = sections[0]
+    sections[0] = SectionInput(first.heading, first.body.replace(" ", "  ", 1))
+    return {"sections": sections, "references": references}
+
+
+def draft_change(
+    article: Article,
+    *,
+    editor: User,
+    source: Revision | None = None,
+    correction: bool = False,
+    **changes,
+):
+    """A new draft of a published article with `editor`'s change saved in it (with
+    `correction`, a change a correction may make)."""
     draft = services.revision_start_draft(article=article, editor=editor, source=source)
+    if correction and not changes:
+        changes = typo_fixed(draft)
     return edit(draft, editor=editor, **changes)
 
 
@@ -178,7 +198,9 @@ def submitted_revision(
     **changes,
 ) -> Revision:
     """A draft change to `article`, submitted for review by its author."""
-    revision = draft_change(article, editor=editor, **changes)
+    revision = draft_change(
+        article, editor=editor, correction=kind == Revision.Kind.CORRECTION, **changes
+    )
     submit(
         revision,
         editor=editor,
@@ -211,6 +233,15 @@ def pending_step(revision: Revision) -> Approval:
     return Approval.objects.get(submission__revision=revision, decision=Approval.Decision.PENDING)
 
 
+def proof_of(user: User, *, now: datetime.datetime | None = None) -> Reauthentication:
+    """The signer's fresh re-authentication, as the page or API records it once they
+    re-entered their password (the tests of re-authentication itself go through
+    accounts.security)."""
+    return Reauthentication.objects.create(
+        user=user, at=now or timezone.now(), method="password", channel="test"
+    )
+
+
 def sign(
     revision: Revision,
     signer: User,
@@ -224,6 +255,7 @@ def sign(
         approval=pending_step(revision),
         signer=signer,
         attested=True,
+        proof=proof_of(signer, now=now),
         comment=comment,
         reviewed_whole_page=reviewed_whole_page,
         now=now,

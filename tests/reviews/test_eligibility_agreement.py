@@ -32,7 +32,11 @@ from encyclopedia.models import Topic
 from reviews import cycles, eligibility, services
 from reviews.models import Approval, ReviewCycle, Step
 from tests.accounts.factories import ReviewerProfileFactory, SpecialtyFactory, UserFactory
-from tests.reviews.factories import TODAY, live_article
+from tests.reviews.factories import (
+    TODAY,
+    live_article,
+    proof_of,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -226,7 +230,11 @@ def test_every_way_of_asking_who_may_sign_a_step_gives_the_rules_answer(signer, 
             "verdict": bool(verdict),
             "sign-off": signs(
                 lambda step=step: services.approval_approve(
-                    approval=step, signer=user, attested=True, now=TODAY
+                    approval=step,
+                    signer=user,
+                    proof=proof_of(user, now=TODAY),
+                    attested=True,
+                    now=TODAY,
                 )
             ),
             "queue": step.pk in queue,
@@ -273,7 +281,11 @@ def test_every_way_of_asking_who_may_review_a_page_gives_the_rules_answer(signer
             "verdict": eligibility.review_verdict(cycle=mine, user=user, on=ON).allowed,
             "re-certification": signs(
                 lambda mine=mine: cycles.review_cycle_recertify(
-                    cycle=mine, reviewer=user, attested=True, now=TODAY
+                    cycle=mine,
+                    reviewer=user,
+                    proof=proof_of(user, now=TODAY),
+                    attested=True,
+                    now=TODAY,
                 )
             ),
             "queue": mine in queue.signable,

@@ -25,6 +25,7 @@ from tests.reviews.factories import (
     sign,
     submit,
     submitted_revision,
+    typo_fixed,
     with_roles,
 )
 
@@ -89,7 +90,7 @@ def test_nobody_is_told_what_they_did_themselves(article, maria, signers, commit
 
 def test_a_pool_step_emails_everyone_who_holds_the_role(article, maria, brenda, committed):
     second = UserFactory(username="ines", roles=[Role.EDITORIAL_DIRECTOR])
-    draft = draft_change(article, editor=maria)
+    draft = draft_change(article, editor=maria, correction=True)
 
     sent = committed(submit, draft, kind=Kind.CORRECTION, change_summary="Typo")
 
@@ -100,8 +101,8 @@ def test_a_pool_step_emails_everyone_who_holds_the_role(article, maria, brenda, 
 
 def test_a_pool_email_skips_the_revisions_own_editors(article, maria, tom, brenda, committed):
     with_roles(tom, Role.EDITORIAL_DIRECTOR)
-    draft = draft_change(article, editor=maria)
-    edit(draft, editor=tom, title="Atrial fibrillation (AF)")
+    draft = draft_change(article, editor=maria, correction=True)
+    edit(draft, editor=tom, title="Atrial fibrillation (AF)", **typo_fixed(draft))
 
     sent = committed(submit, draft, kind=Kind.CORRECTION, change_summary="Typo")
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import time_machine
 
+from reviews.models import RECERTIFICATION, ChainStep, Step
 from tests.transfer.factories import NOW
 
 PAGES = Path(__file__).parent / "pages"
@@ -28,3 +29,10 @@ def pages_dir() -> Path:
 
 def page_bytes(name: str) -> bytes:
     return (PAGES / name).read_bytes()
+
+
+@pytest.fixture(autouse=True)
+def recertified_by_the_reviewer_alone(db):
+    """The catalogue's re-certified review was signed by its reviewer alone; the chain of
+    several sign-offs is tested in tests/reviews/cycles/test_recertification_chain.py."""
+    ChainStep.objects.create(kind=RECERTIFICATION, position=0, step=Step.MEDICAL_REVIEW)

@@ -23,7 +23,10 @@ from reviews import services as workflow
 from reviews.models import Approval, AuditEvent, ReviewCycle, Submission
 from tests.accounts.factories import ReviewerProfileFactory, SpecialtyFactory, UserFactory
 from tests.encyclopedia.factories import draft_article, published_article
-from tests.reviews.factories import published_revision
+from tests.reviews.factories import (
+    proof_of,
+    published_revision,
+)
 
 NEW_YORK = ZoneInfo("America/New_York")
 TODAY = datetime.date(2026, 11, 27)
@@ -122,7 +125,6 @@ def build_catalogue() -> dict:
         signers=[brenda],
         kind=Revision.Kind.CORRECTION,
         change_summary="Typo in Causes",
-        sections=[SectionInput("Causes", "Narrowed coronary arteries reduce blood flow.")],
     )
     # 3. Kidney stones: overdue, re-certified by its reviewer.
     stones = published_article(
@@ -193,7 +195,11 @@ def build_catalogue() -> dict:
         now=at("2026-11-21", 8),
     )
     cycles.review_cycle_recertify(
-        cycle=stones_cycle, reviewer=okafor.user, attested=True, now=at("2026-11-22", 11)
+        cycle=stones_cycle,
+        reviewer=okafor.user,
+        proof=proof_of(okafor.user, now=at("2026-11-22", 11)),
+        attested=True,
+        now=at("2026-11-22", 11),
     )
     chemo_cycle = ReviewCycle.objects.open().get(article=chemo)
     cycles.review_cycles_assign(

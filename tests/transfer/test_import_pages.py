@@ -260,7 +260,7 @@ def test_importing_over_an_article_with_a_revision_in_review_supersedes_it_as_pu
     assert AuditEvent.objects.filter(revision=article.live_revision, action="publish").exists()
 
 
-def test_a_changed_page_with_the_same_review_date_is_an_update_that_leaves_the_review_date():
+def test_a_page_corrected_without_a_new_review_date_is_a_correction_that_keeps_the_date():
     run_import(source("gallstones.html", page()))
     changed = page(summary="Gallstones are hard deposits inside the gallbladder.")
 
@@ -268,9 +268,24 @@ def test_a_changed_page_with_the_same_review_date_is_an_update_that_leaves_the_r
 
     article = Article.objects.get(number="000500")
     assert result.articles[0].outcome == "updated"
-    assert article.live_revision.kind == Revision.Kind.UPDATE
+    assert article.live_revision.kind == Revision.Kind.CORRECTION
     assert article.last_reviewed_on == D(2025, 3, 18)
     assert article.last_updated_on == TODAY
+
+
+def test_a_medical_change_without_a_new_review_date_is_an_update_not_a_correction():
+    """The correction rule submit applies (reviews.corrections) decides the kind."""
+    run_import(source("gallstones.html", page()))
+    changed = page(
+        sections="<h2>Causes</h2><p>Gallstones form when bile holds too much cholesterol.</p>"
+        "<h2>Treatment</h2><p>Surgery to remove the gallbladder is common after 2 attacks.</p>"
+    )
+
+    only(run_import(source("gallstones.html", changed)))
+
+    article = Article.objects.get(number="000500")
+    assert article.live_revision.kind == Revision.Kind.UPDATE
+    assert article.last_reviewed_on == D(2025, 3, 18)
 
 
 def test_the_same_content_with_a_later_review_date_moves_the_review_date_only():

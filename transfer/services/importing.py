@@ -38,6 +38,7 @@ from encyclopedia import services as content
 from encyclopedia.models import (
     Article,
     Reference,
+    ReviewPolicy,
     Revision,
     Section,
     SpecialtyReviewInterval,
@@ -45,6 +46,7 @@ from encyclopedia.models import (
 )
 from encyclopedia.services import ReferenceInput, ReviewRecord, SectionInput, revision_content
 from reviews import cycles as review_cycles
+from reviews.corrections import Content, change_assess
 from reviews.models import Approval, AuditEvent, ReviewCycle, Submission
 from reviews.services import Publication, revision_make_live
 from transfer.services.records import (
@@ -395,8 +397,9 @@ def _bring_up_to_date(article: Article, data: ArticleData, ctx: _Context) -> Art
             number=_next_number(article),
             title=incoming.title,
             summary=incoming.summary,
-            # Content with a new Review Date was reviewed whole; without one, an update.
-            kind=incoming.kind if review_moved else Revision.Kind.UPDATE,
+            # Content with a new Review Date was reviewed whole; without one, an update —
+            # or a correction, if that is all the change is (the rule submit applies).
+            kind=incoming.kind if review_moved else Revision.Kind.CORRECTION,
             change_summary=incoming.change_summary or ctx.reason,
             sections=incoming.sections,
             references=incoming.references,
@@ -510,7 +513,7 @@ def _publish_revision(
         number=data.number,
         title=data.title,
         summary=data.summary,
-        kind=data.kind,
+        kind=_kind_checked(data, based_on=based_on),
         change_summary=data.change_summary,
         author=author,
         based_on=based_on,
@@ -538,6 +541,25 @@ def _publish_revision(
         ),
     )
     return revision
+
+
+def _kind_checked(data: RevisionData, *, based_on: Revision | None) -> str:
+    """The file's kind of change, unless it calls a correction what the correction rule
+    (reviews.corrections, as submit applies it) says alters medical content: then it is
+    recorded as the update it is."""
+    if data.kind != Revision.Kind.CORRECTION or based_on is None:
+        return data.kind
+    assessment = change_assess(
+        live=Content.of(based_on),
+        draft=Content(
+            title=data.title,
+            summary=data.summary,
+            sections=tuple(data.sections),
+            references=tuple(data.references),
+        ),
+        word_budget=ReviewPolicy.current().correction_word_budget,
+    )
+    return Revision.Kind.CORRECTION if assessment.is_correction else Revision.Kind.UPDATE
 
 
 def _write_rows(

@@ -17,12 +17,15 @@ import zlib
 
 import time_machine
 from dateutil.relativedelta import relativedelta
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.models import ReviewerProfile, Specialty, User
+from accounts import security
+from accounts.models import Reauthentication, ReviewerProfile, Specialty, User
 from accounts.services import user_create
 from core.clock import today
 from core.models import OutgoingEmail
@@ -34,6 +37,12 @@ from reviews import eligibility, services
 from reviews.models import Step, Submission
 
 DEMO_PASSWORD = "stet-demo-2026"
+# Demo keys for the directors' authenticators (hex, as django-otp stores them). A real
+# person's key is made at random when they enrol.
+TWO_FACTOR_KEYS = {
+    "brenda": "3132333435363738393031323334353637383930",
+    "dugdale": "3938373635343332313039383736353433323130",
+}
 
 
 def _moment(day: datetime.date, hour: int) -> datetime.datetime:
@@ -64,15 +73,32 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--print-password", action="store_true", help="Print the password.")
         parser.add_argument("--list-users", action="store_true", help="List demo sign-ins.")
+        parser.add_argument(
+            "--code",
+            metavar="USERNAME",
+            help="Print the current one-time code of a demo person with two-factor sign-in.",
+        )
 
-    def handle(self, *args, print_password=False, list_users=False, **options):
+    def handle(self, *args, print_password=False, list_users=False, code=None, **options):
         if print_password:
             self.stdout.write(DEMO_PASSWORD)
+            return
+        if code:
+            device = TOTPDevice.objects.filter(user__username=code, confirmed=True).first()
+            if device is None:
+                raise CommandError(f"{code} has no authenticator in the demo.")
+            totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+            self.stdout.write(f"{totp.token():0{device.digits}d}")
             return
         if list_users:
             for person in read_team().people:
                 roles = ", ".join(role.label.lower() for role in person.roles)
-                self.stdout.write(f"{person.username:<10} {roles}")
+                two_factor = (
+                    f"  (one-time code: `manage.py load_demo --code {person.username}`)"
+                    if person.username in TWO_FACTOR_KEYS
+                    else ""
+                )
+                self.stdout.write(f"{person.username:<10} {roles}{two_factor}")
             return
         with transaction.atomic():
             created = self.load()
@@ -119,6 +145,8 @@ class Command(BaseCommand):
             okafor.title = "Professor of Medicine and Chief of Cardiology"
             okafor._change_reason = "Demo data: promoted"
             okafor.save()
+        # Enrolled after the demo's past, whose signatures were given with passwords.
+        self.load_two_factor()
         # The demo's e-mail belongs to its past: don't send it out now.
         OutgoingEmail.objects.filter(status=OutgoingEmail.Status.QUEUED).update(
             status=OutgoingEmail.Status.CANCELLED, last_error="Demo data: not sent."
@@ -254,18 +282,41 @@ class Command(BaseCommand):
         }
         approvals = list(submission.approvals.order_by("position"))
         for hours, approval in enumerate(approvals[:upto], start=1):
+            moment = at + datetime.timedelta(hours=hours)
             _dated(services.approval_approve)(
                 approval=approval,
                 signer=signers[approval.step],
                 attested=True,
+                proof=self.signed_in_again(signers[approval.step], moment),
                 reviewed_whole_page=kind == Revision.Kind.UPDATE,
-                now=at + datetime.timedelta(hours=hours),
+                now=moment,
             )
         if upto is None:
             _dated(services.revision_publish)(
                 revision=revision, editor=editor, now=at + datetime.timedelta(hours=6)
             )
         return submission
+
+    @staticmethod
+    def signed_in_again(user: User, moment: datetime.datetime) -> Reauthentication:
+        """The signer re-enters their password before signing, as every signer does."""
+        with _at(moment):
+            return security.reauthenticate(
+                user=user,
+                credentials=security.Credentials(password=DEMO_PASSWORD),
+                channel="demo",
+                now=moment,
+            )
+
+    def load_two_factor(self) -> None:
+        """The directors sign in with a one-time code (the account policy's default):
+        their authenticators are set up with known demo keys."""
+        for username, key in TWO_FACTOR_KEYS.items():
+            user = User.objects.filter(username=username).first()
+            if user and not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+                TOTPDevice.objects.create(
+                    user=user, name="Demo authenticator", key=key, confirmed=True
+                )
 
     @staticmethod
     def edit(draft, editor, addition: str) -> None:

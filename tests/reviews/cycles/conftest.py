@@ -10,6 +10,7 @@ import time_machine
 
 from accounts.roles import Role
 from encyclopedia.models import ReviewPolicy, Topic
+from reviews.models import RECERTIFICATION, ChainStep, Step
 from tests.accounts.factories import SpecialtyFactory, UserFactory
 from tests.reviews.cycles.factories import NOW, reviewer
 
@@ -57,3 +58,11 @@ def osei(db):
     return UserFactory(
         username="osei", first_name="Kofi", last_name="Osei", roles=[Role.EDITORIAL_DIRECTOR]
     )
+
+
+@pytest.fixture(autouse=True)
+def recertified_by_the_reviewer_alone(db):
+    """These tests are about the periodic review itself: its re-certification is the
+    reviewer's sign-off alone. The default chain (reviewer, medical director, editorial
+    director) is tested in test_recertification_chain.py."""
+    ChainStep.objects.create(kind=RECERTIFICATION, position=0, step=Step.MEDICAL_REVIEW)

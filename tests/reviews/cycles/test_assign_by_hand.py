@@ -19,6 +19,7 @@ from tests.reviews.cycles.factories import (
     fresh,
     reviewer,
 )
+from tests.reviews.factories import proof_of
 
 pytestmark = pytest.mark.django_db
 
@@ -187,7 +188,13 @@ def test_someone_who_is_not_a_medical_reviewer_is_refused(brenda, maria, three):
 def test_a_closed_cycle_cannot_be_assigned(brenda, okafor, adeyemi, three):
     chosen = open_cycles(*three)
     hand_over(chosen[:1], to=okafor.user, by=brenda)
-    cycles.review_cycle_recertify(cycle=chosen[0], reviewer=okafor.user, attested=True, now=NOW)
+    cycles.review_cycle_recertify(
+        cycle=chosen[0],
+        reviewer=okafor.user,
+        proof=proof_of(okafor.user, now=NOW),
+        attested=True,
+        now=NOW,
+    )
 
     with pytest.raises(InvalidTransition, match="The review of Condition 95 is already closed"):
         hand_over(chosen, to=adeyemi.user, by=brenda)

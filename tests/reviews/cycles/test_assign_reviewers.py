@@ -20,6 +20,7 @@ from tests.reviews.cycles.factories import (
     flag,
     reviewer,
 )
+from tests.reviews.factories import proof_of
 
 pytestmark = pytest.mark.django_db
 
@@ -111,7 +112,10 @@ def test_a_signed_review_step_no_longer_counts_toward_the_load(maria, cardiology
         revision=draft, editor=maria, kind="update", change_summary="Doses", reviewer=adeyemi
     )
     services.approval_approve(
-        approval=submission.approvals.get(position=0), signer=adeyemi.user, attested=True
+        approval=submission.approvals.get(position=0),
+        signer=adeyemi.user,
+        proof=proof_of(adeyemi.user),
+        attested=True,
     )
     article = due_article(TODAY, specialty=cardiology, author=maria)
 

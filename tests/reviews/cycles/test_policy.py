@@ -161,6 +161,7 @@ def test_the_director_changes_the_policy_on_its_page(client, articles, brenda):
             "policy-due_soon_days": "60",
             "policy-reminder_every_days": "7",
             "policy-escalate_after_days": "30",
+            "policy-correction_word_budget": "10",
         },
         follow=True,
     )

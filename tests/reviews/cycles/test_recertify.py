@@ -10,7 +10,7 @@ from core.errors import DomainError, InvalidTransition, PermissionDenied
 from encyclopedia import services as content
 from encyclopedia.models import Article, Revision
 from reviews import cycles, services
-from reviews.models import ATTESTATION_TEXT, AuditEvent, ReviewCycle
+from reviews.models import RECERTIFICATION_ATTESTATION_TEXT, AuditEvent, ReviewCycle
 from tests.reviews.cycles.factories import (
     NOW,
     OLD_REVIEW_DATE,
@@ -23,6 +23,7 @@ from tests.reviews.cycles.factories import (
     open_cycle,
     with_roles,
 )
+from tests.reviews.factories import proof_of
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +46,11 @@ def cycle(article, okafor):
 
 def recertify(cycle, reviewer_user, *, attested=True, now=NOW):
     return cycles.review_cycle_recertify(
-        cycle=cycle, reviewer=reviewer_user, attested=attested, now=now
+        cycle=cycle,
+        reviewer=reviewer_user,
+        proof=proof_of(reviewer_user, now=now),
+        attested=attested,
+        now=now,
     )
 
 
@@ -106,7 +111,7 @@ def test_re_certifying_completes_the_cycle_with_the_signers_attestation(article,
         ReviewCycle.State.COMPLETED,
         ReviewCycle.Outcome.RECERTIFIED,
     )
-    assert cycle.attestation == ATTESTATION_TEXT
+    assert cycle.attestation == RECERTIFICATION_ATTESTATION_TEXT
     assert cycle.signer_credit == OKAFOR_CREDIT
     assert (cycle.closed_at, cycle.closed_by) == (NOW, okafor.user)
     assert cycle.revision is None
@@ -123,7 +128,7 @@ def test_re_certifying_is_audited_and_tracked(article, cycle, okafor):
         NOW,
     )
     assert (event.from_state, event.to_state) == ("open", "completed")
-    assert event.note == f"Re-certified by {OKAFOR_CREDIT}"
+    assert event.note == f"Re-certified by {OKAFOR_CREDIT}: Review Date 11/27/2026"
     cycle_row = fresh(cycle).history.first()
     assert (cycle_row.history_user, cycle_row.history_change_reason, cycle_row.state) == (
         okafor.user,
@@ -216,7 +221,10 @@ def test_a_reviewer_who_wrote_the_live_version_cannot_re_certify_it(article, cyc
         revision=draft, editor=okafor.user, kind="correction", change_summary="Typo"
     )
     services.approval_approve(
-        approval=draft.submissions.get().approvals.get(), signer=brenda, attested=True
+        approval=draft.submissions.get().approvals.get(),
+        signer=brenda,
+        proof=proof_of(brenda),
+        attested=True,
     )
     services.revision_publish(revision=draft, editor=okafor.user)
     assert fresh(cycle).state == ReviewCycle.State.OPEN

@@ -15,6 +15,7 @@ from reviews.cycles import reminders
 from reviews.models import ReminderSent, ReviewCycle
 from tests.mail import committed
 from tests.reviews.cycles.factories import TODAY, at, days, due_article, flag
+from tests.reviews.factories import proof_of
 
 pytestmark = pytest.mark.django_db
 
@@ -151,7 +152,11 @@ def test_with_the_mail_server_down_the_run_finishes_and_its_digest_goes_out_once
 
 def test_re_certifying_a_review_takes_it_out_of_the_next_digest(okafors_three, okafor):
     cycles.review_cycle_recertify(
-        cycle=cycle_of(okafors_three[0]), reviewer=okafor.user, attested=True, now=at(TODAY, 9)
+        cycle=cycle_of(okafors_three[0]),
+        reviewer=okafor.user,
+        proof=proof_of(okafor.user, now=at(TODAY, 9)),
+        attested=True,
+        now=at(TODAY, 9),
     )
 
     remind()
@@ -174,7 +179,11 @@ def test_a_reminder_recorded_but_not_yet_in_a_digest_is_dropped_when_its_cycle_c
     assert ReminderSent.objects.filter(cycle=closed, sent_on=TODAY, email=None).exists()
 
     cycles.review_cycle_recertify(
-        cycle=closed, reviewer=okafor.user, attested=True, now=at(TODAY, 14)
+        cycle=closed,
+        reviewer=okafor.user,
+        proof=proof_of(okafor.user, now=at(TODAY, 14)),
+        attested=True,
+        now=at(TODAY, 14),
     )
     remind()
 

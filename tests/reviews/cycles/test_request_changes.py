@@ -23,6 +23,7 @@ from tests.reviews.cycles.factories import (
     fresh,
     open_cycle,
 )
+from tests.reviews.factories import draft_change, proof_of
 
 pytestmark = pytest.mark.django_db
 
@@ -74,6 +75,7 @@ def sign_and_publish(draft, *, editor, signers, kind, reviewed_whole_page=False,
         services.approval_approve(
             approval=step,
             signer=signer,
+            proof=proof_of(signer, now=at(datetime.date(2026, 11, day))),
             attested=True,
             reviewed_whole_page=reviewed_whole_page,
             now=at(datetime.date(2026, 11, day)),
@@ -246,8 +248,7 @@ def test_publishing_an_unrelated_full_review_answers_the_open_review(
 
 
 def test_publishing_a_correction_leaves_the_review_open(article, cycle, maria, brenda):
-    draft = services.revision_start_draft(article=article, editor=maria)
-    rewrite_treatment(draft, maria)
+    draft = draft_change(article, editor=maria, correction=True)
 
     sign_and_publish(draft, editor=maria, signers=[brenda], kind="correction")
 
@@ -301,7 +302,11 @@ def test_a_review_whose_draft_is_abandoned_can_still_be_answered(
     assert review.assignee == okafor.user
     recertify_on_28th = at(datetime.date(2026, 11, 28))
     cycles.review_cycle_recertify(
-        cycle=review, reviewer=okafor.user, attested=True, now=recertify_on_28th
+        cycle=review,
+        reviewer=okafor.user,
+        proof=proof_of(okafor.user, now=recertify_on_28th),
+        attested=True,
+        now=recertify_on_28th,
     )
     assert fresh(article).last_reviewed_on == datetime.date(2026, 11, 28)
 

@@ -19,6 +19,7 @@ from tests.reviews.factories import (
     approved_revision,
     fresh,
     pending_step,
+    proof_of,
     reviewer,
     steps_of,
     submitted_revision,
@@ -76,7 +77,9 @@ def pool_step(article, maria, okafor, adams, brenda):
 
 def test_two_reviewers_signing_the_same_step_at_once_one_wins(pool_step, okafor, adams):
     def signs(person):
-        return lambda: services.approval_approve(approval=pool_step, signer=person, attested=True)
+        return lambda: services.approval_approve(
+            approval=pool_step, signer=person, proof=proof_of(person), attested=True
+        )
 
     outcomes = race(signs(okafor.user), signs(adams.user))
 
@@ -99,7 +102,9 @@ def test_two_reviewers_signing_the_same_step_at_once_one_wins(pool_step, okafor,
 
 def test_an_approval_and_a_request_for_changes_at_once_one_wins(pool_step, okafor, adams):
     outcomes = race(
-        lambda: services.approval_approve(approval=pool_step, signer=okafor.user, attested=True),
+        lambda: services.approval_approve(
+            approval=pool_step, signer=okafor.user, proof=proof_of(okafor.user), attested=True
+        ),
         lambda: services.approval_request_changes(
             approval=pool_step, signer=adams.user, comment="Cite the trial."
         ),
@@ -125,7 +130,9 @@ def test_taking_back_while_a_reviewer_signs_leaves_no_open_sign_off(article, mar
     step = pending_step(revision)
 
     outcomes = race(
-        lambda: services.approval_approve(approval=step, signer=okafor.user, attested=True),
+        lambda: services.approval_approve(
+            approval=step, signer=okafor.user, proof=proof_of(okafor.user), attested=True
+        ),
         lambda: services.revision_take_back(revision=revision, editor=maria),
     )
 
@@ -168,7 +175,9 @@ def test_signing_a_rival_while_another_revision_is_published_never_fails_with_a_
 
     outcomes = race(
         lambda: services.revision_publish(revision=winner, editor=maria),
-        lambda: services.approval_approve(approval=step, signer=okafor.user, attested=True),
+        lambda: services.approval_approve(
+            approval=step, signer=okafor.user, proof=proof_of(okafor.user), attested=True
+        ),
     )
 
     _, publish_error = outcomes[0]

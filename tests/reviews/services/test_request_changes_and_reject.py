@@ -15,6 +15,7 @@ from tests.reviews.factories import (
     last_event,
     live_article,
     pending_step,
+    proof_of,
     reviewer,
     revision_in_state,
     sign,
@@ -217,7 +218,12 @@ def test_the_second_signer_to_answer_a_step_is_refused(article, maria, okafor):
     before = workflow_snapshot(revision)
 
     with pytest.raises(InvalidTransition):
-        services.approval_approve(approval=on_her_second_tab, signer=okafor.user, attested=True)
+        services.approval_approve(
+            approval=on_her_second_tab,
+            signer=okafor.user,
+            proof=proof_of(okafor.user),
+            attested=True,
+        )
 
     assert workflow_snapshot(revision) == before
 

@@ -26,6 +26,7 @@ from tests.reviews.factories import (
     last_event,
     live_article,
     pending_step,
+    proof_of,
     reviewer,
     revision_in_state,
     sign,
@@ -46,7 +47,9 @@ def refusal(*, approval, user, on) -> str | None:
 
 
 def approve(approval, signer, *, attested=True, **kwargs):
-    return services.approval_approve(approval=approval, signer=signer, attested=attested, **kwargs)
+    return services.approval_approve(
+        approval=approval, signer=signer, proof=proof_of(signer), attested=attested, **kwargs
+    )
 
 
 def refused_to(approval, signer, error=PermissionDenied, **kwargs):

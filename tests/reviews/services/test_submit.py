@@ -72,7 +72,7 @@ def test_a_full_review_walks_the_same_three_steps(article, maria, okafor):
 
 
 def test_a_correction_needs_only_the_editorial_director(article, maria, okafor):
-    draft = draft_change(article, editor=maria)
+    draft = draft_change(article, editor=maria, correction=True)
 
     submit(draft, kind=Kind.CORRECTION, change_summary="Typo: 'artial' → 'atrial'")
 

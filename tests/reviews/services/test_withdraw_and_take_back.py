@@ -13,6 +13,7 @@ from tests.reviews.factories import (
     fresh,
     last_event,
     pending_step,
+    proof_of,
     revision_in_state,
     sign,
     sign_all,
@@ -112,7 +113,12 @@ def test_a_withdrawn_revision_cannot_be_signed_from_a_page_opened_before(article
     before = workflow_snapshot(revision)
 
     with pytest.raises(InvalidTransition):
-        services.approval_approve(approval=step_on_her_screen, signer=okafor.user, attested=True)
+        services.approval_approve(
+            approval=step_on_her_screen,
+            signer=okafor.user,
+            proof=proof_of(okafor.user),
+            attested=True,
+        )
 
     assert workflow_snapshot(revision) == before
 

@@ -10,6 +10,7 @@ from django.core import mail
 from django.urls import reverse
 
 from encyclopedia.models import Article, Revision
+from tests.accounts.factories import PASSWORD
 from tests.encyclopedia.factories import published_article
 from tests.reviews.views.forms import draft_post_data
 
@@ -90,7 +91,7 @@ def test_a_change_goes_from_draft_to_the_live_page_through_every_sign_off(
         with at(day):
             response = client.post(
                 reverse("reviews:approval-decide", args=[step.pk]),
-                {"decision": "approve", "attested": "on", "comment": ""},
+                {"decision": "approve", "attested": "on", "comment": "", "password": PASSWORD},
                 follow=True,
             )
         assert "Signed" in " ".join(messages_of(response)), messages_of(response)

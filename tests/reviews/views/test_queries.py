@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from accounts.roles import Role
 from reviews import services
 from tests.accounts.factories import ReviewerProfileFactory, UserFactory
 from tests.encyclopedia.factories import published_article
@@ -55,7 +56,7 @@ def test_the_queue_shows_pool_steps_to_everyone_who_can_sign_them(
     services.approval_assign(
         approval=step,
         assignee=None,
-        director=UserFactory(username="ed", roles=[*__import__("accounts.roles").roles.Role][3:]),
+        director=UserFactory(username="ed", roles=[Role.EDITORIAL_DIRECTOR]),
     )
 
     for person in (okafor.user, other.user):

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from reviews import services
 from tests.encyclopedia.factories import published_article
+from tests.reviews.factories import draft_change, proof_of
 from tests.reviews.views.forms import draft_post_data
 
 pytestmark = pytest.mark.django_db
@@ -142,10 +143,12 @@ def test_withdrawing_someone_elses_revision_is_refused(client, in_review, tom):
 
 def test_a_stale_draft_offers_a_rebase(client, article, maria, tom, brenda):
     slow = services.revision_start_draft(article=article, editor=maria)
-    fast = services.revision_start_draft(article=article, editor=tom)
+    fast = draft_change(article, editor=tom, correction=True)
     services.revision_submit(revision=fast, editor=tom, kind="correction", change_summary="Typo")
     approval = fast.submissions.get().approvals.get()
-    services.approval_approve(approval=approval, signer=brenda, attested=True)
+    services.approval_approve(
+        approval=approval, signer=brenda, proof=proof_of(brenda), attested=True
+    )
     services.revision_publish(revision=fast, editor=tom)
     client.force_login(maria)
 

@@ -253,7 +253,7 @@ def test_a_wrong_password_refuses_the_sign_off_and_changes_nothing(client, artic
 
     response = recertify_post(client, cycle, attested="on", password="not-my-password")
 
-    assert messages_of(response) == ["That password is not right: the sign-off was not recorded."]
+    assert messages_of(response) == ["That password is not right: the signature was not recorded."]
     assert response.redirect_chain[-1][0] == reverse("reviews:cycle", args=[cycle.pk])
     assert fresh(cycle).state == ReviewCycle.State.OPEN
     assert fresh(article).last_reviewed_on == datetime.date(2024, 7, 23)

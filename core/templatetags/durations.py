@@ -1,0 +1,18 @@
+import datetime
+
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def in_words(span: datetime.timedelta | None) -> str:
+    """A span as a person says it: "1 hour", "90 minutes", "2 days"."""
+    if not span:
+        return ""
+    minutes = round(span.total_seconds() / 60)
+    for unit, size in (("day", 24 * 60), ("hour", 60)):
+        if minutes >= size and minutes % size == 0:
+            count = minutes // size
+            return f"{count} {unit}{'' if count == 1 else 's'}"
+    return f"{minutes} minute{'' if minutes == 1 else 's'}"
