@@ -12,6 +12,7 @@ Idempotent: running it again changes nothing that is already there. Dates are
 relative to today, so the demo looks the same whenever it is loaded.
 """
 
+import dataclasses
 import datetime
 import zlib
 
@@ -319,9 +320,16 @@ class Command(BaseCommand):
                 )
 
     @staticmethod
-    def edit(draft, editor, addition: str) -> None:
+    def edit(draft, editor, addition: str = "", *, moved_to: str = "") -> None:
+        """Add a sentence to the first section, or move the first reference link to the
+        page `moved_to` of the same site (a correction's kind of change)."""
         sections, references = content.revision_content(draft)
-        sections[0] = SectionInput(sections[0].heading, f"{sections[0].body}\n\n{addition}")
+        if addition:
+            sections[0] = SectionInput(sections[0].heading, f"{sections[0].body}\n\n{addition}")
+        if moved_to:
+            linked = next(i for i, reference in enumerate(references) if reference.url)
+            moved = references[linked].url.rstrip("/") + moved_to
+            references[linked] = dataclasses.replace(references[linked], url=moved)
         content.revision_save_draft(
             revision=draft,
             editor=editor,
@@ -378,8 +386,10 @@ class Command(BaseCommand):
         self.review_and_publish(
             revision, maria, profiles, days_ago(2), "Skin care routine", Revision.Kind.UPDATE, 3
         )
-        # A correction waiting on the editorial director (scenario 4).
-        revision = draft_of("Psoriasis", tom, "Corrected a broken link.")
+        # A correction waiting on the editorial director (scenario 4): a link that moved.
+        with _at(_moment(days_ago(4), 9)):
+            revision = services.revision_start_draft(article=articles["Psoriasis"], editor=tom)
+            self.edit(revision, tom, moved_to="/about-psoriasis/")
         self.review_and_publish(
             revision, tom, profiles, days_ago(1), "Fix broken link", Revision.Kind.CORRECTION, 0
         )
@@ -408,9 +418,11 @@ class Command(BaseCommand):
             change_summary="Inhaler technique",
             now=_moment(days_ago(4), 12),
         )
-        fast = draft_of("Asthma", tom, "Corrected the spelling of a medicine.")
+        with _at(_moment(days_ago(4), 9)):
+            fast = services.revision_start_draft(article=articles["Asthma"], editor=tom)
+            self.edit(fast, tom, moved_to="/health-topics/asthma")
         self.review_and_publish(
-            fast, tom, profiles, days_ago(3), "Spelling", Revision.Kind.CORRECTION
+            fast, tom, profiles, days_ago(3), "Link moved", Revision.Kind.CORRECTION
         )
         # A new article in its first full review, waiting in the pool.
         first = articles["Restless legs syndrome"].revisions.get()
