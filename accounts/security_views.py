@@ -13,7 +13,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
@@ -24,6 +24,7 @@ from accounts import security
 from accounts.models import AccountPolicy, SecurityEvent
 from accounts.sessions import two_factor_done
 from core.errors import DomainError
+from core.pages import next_page
 
 
 class CodeForm(forms.Form):
@@ -38,12 +39,7 @@ class CodeForm(forms.Form):
 
 
 def _next(request: HttpRequest) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return "/accounts/home/"
+    return next_page(request, reverse("accounts:home"))
 
 
 def _qr_svg(uri: str) -> str:

@@ -11,23 +11,30 @@ core.errors.DomainError and its subclasses; this handler decides their status:
 - any other DomainError (a rule about the input: no attestation, no comment, a
   number already taken…)                       → 400, on the field it concerns
 - django ValidationError from a model's full_clean → 400 with its field errors
-- a body past DATA_UPLOAD_MAX_MEMORY_SIZE (a 30 MB paste) → 413, before it is parsed
+- a body past API_MAX_BODY_BYTES (a 30 MB paste) → 413, before it is parsed
+- the database unreachable or timing out → 503 `database_unavailable` (nothing saved)
 
 DRF's own exceptions (bad JSON, 401, 404, 405, 429…) keep their status and get the same
 body. Anything else is a bug and stays a 500.
 """
 
+import logging
+
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import InterfaceError, OperationalError
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler
 
 from core.errors import DomainError, InvalidTransition, PermissionDenied, StaleVersion
+from core.pages import DATABASE_AWAY
 from encyclopedia.models import PublishedRevisionImmutable
 from encyclopedia.services import StaleDraft
+
+logger = logging.getLogger(__name__)
 
 NON_FIELD = api_settings.NON_FIELD_ERRORS_KEY
 
@@ -65,9 +72,18 @@ def api_exception_handler(exc: Exception, context: dict) -> Response | None:
             error_body("invalid", " ".join(exc.messages), fields=fields),
             status=status.HTTP_400_BAD_REQUEST,
         )
+    if isinstance(exc, OperationalError | InterfaceError):
+        logger.exception("Database failure in the API")
+        # The service's transaction rolled back whole: the call can simply be repeated.
+        return Response(
+            error_body("database_unavailable", DATABASE_AWAY),
+            status=status.HTTP_503_SERVICE_UNAVAILABLE,
+            headers={"Retry-After": "5"},
+        )
     if isinstance(exc, RequestDataTooBig):
-        # Django refuses to read the body at all; without this it would answer an HTML 400.
-        megabytes = settings.DATA_UPLOAD_MAX_MEMORY_SIZE // (1024 * 1024)
+        # Refused unread (api.parsers, or Django past DATA_UPLOAD_MAX_MEMORY_SIZE);
+        # without this it would answer an HTML 400.
+        megabytes = settings.API_MAX_BODY_BYTES // (1024 * 1024)
         return Response(
             error_body("too_large", f"The request body is larger than {megabytes} MB."),
             status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,

@@ -16,3 +16,5 @@ urlpatterns = [
     path("work/", include("reviews.urls")),
     path("", include("encyclopedia.urls")),
 ]
+
+handler400 = "core.views.bad_request"

@@ -1,14 +1,23 @@
 """What every app's pages share: a service's refusal becomes a message on the page,
-never an error page."""
+never an error page; "back to where you were" only ever leads to this site."""
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from core.errors import DomainError
+
+logger = logging.getLogger(__name__)
+DATABASE_AWAY = (
+    "The database did not answer, so nothing was saved (nothing is ever half-saved). "
+    "Try again in a moment."
+)
 
 
 @dataclass(frozen=True)
@@ -31,6 +40,12 @@ def attempt(request: HttpRequest, action: Callable, success: str | Callable) -> 
     except ValidationError as invalid:
         messages.error(request, " ".join(invalid.messages))
         return Outcome(False)
+    except (OperationalError, InterfaceError):
+        # The connection dropped, or the database timed out: the service's transaction
+        # rolled back whole, so the person can simply try again.
+        logger.exception("Database failure during %s", request.path)
+        messages.error(request, DATABASE_AWAY)
+        return Outcome(False)
     messages.success(request, success(result) if callable(success) else success)
     return Outcome(True, result)
 
@@ -43,3 +58,15 @@ def attempt_quietly(request: HttpRequest, action: Callable) -> bool:
         messages.error(request, refusal.message)
         return False
     return True
+
+
+def next_page(request: HttpRequest, fallback: str) -> str:
+    """The `next` the form or link carried, if it is a page of this site; else `fallback`.
+    (A `next` is the visitor's to write: an open redirect or a `javascript:` URL in it
+    must lead nowhere.)"""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback

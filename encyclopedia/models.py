@@ -27,6 +27,7 @@ from simple_history.models import HistoricalRecords
 from core.clock import add_months
 from core.db import AddMonths
 from core.errors import DomainError
+from core.validators import visible_text
 
 ARTICLE_NUMBER_VALIDATOR = RegexValidator(r"^\d{6}$", "An article number is six digits.")
 # Long enough for the longest real encyclopedia section, short enough that a runaway
@@ -276,7 +277,9 @@ class Article(models.Model):
         help_text="Six digits, e.g. 002321. Assigned automatically when left blank.",
     )
     title = models.CharField(
-        max_length=300, help_text="The live title; the working title until first published."
+        max_length=300,
+        help_text="The live title; the working title until first published.",
+        validators=[visible_text],
     )
     slug = models.SlugField(max_length=300, unique=True)
     specialty = models.ForeignKey(
@@ -415,7 +418,7 @@ class Revision(models.Model):
 
     article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="revisions")
     number = models.PositiveIntegerField(help_text="v1, v2… within the article.")
-    title = models.CharField(max_length=300)
+    title = models.CharField(max_length=300, validators=[visible_text])
     summary = models.TextField(blank=True, validators=[MaxLengthValidator(SUMMARY_MAX_CHARS)])
     state = models.CharField(max_length=20, choices=State.choices, default=State.DRAFT)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.UPDATE)
@@ -541,7 +544,7 @@ class RevisionContent(models.Model):
 class Section(RevisionContent):
     revision = models.ForeignKey(Revision, on_delete=models.CASCADE, related_name="sections")
     position = models.PositiveSmallIntegerField(default=0)
-    heading = models.CharField(max_length=200)
+    heading = models.CharField(max_length=200, validators=[visible_text])
     body = models.TextField(
         help_text="Markdown.", validators=[MaxLengthValidator(SECTION_BODY_MAX_CHARS)]
     )

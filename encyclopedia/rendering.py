@@ -41,3 +41,9 @@ def render_markdown(text: str) -> SafeString:
     for level in (2, 1):
         html = html.replace(f"<h{level}>", "<h3>").replace(f"</h{level}>", "</h3>")
     return sanitise_html(html)
+
+
+def render_inline_markdown(text: str) -> SafeString:
+    """One line of Markdown with no block of its own: a citation, whose journal or book
+    title is in italics (`*JAMA*`)."""
+    return sanitise_html(_markdown.renderInline(text or ""))

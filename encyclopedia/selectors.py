@@ -24,7 +24,10 @@ def article_get_for_reader(*, number: str) -> Article | None:
 
 
 def article_get_by_slug(*, slug: str) -> Article | None:
-    return Article.objects.only("number", "status").filter(slug=slug).first()
+    """The article a reader's slug address names: one that has been public (published or
+    retired). A draft's slug answers as if it did not exist, so no address leaks it."""
+    articles = Article.objects.exclude(status=Article.Status.DRAFT).only("number", "status")
+    return articles.filter(slug=slug).first()
 
 
 def article_list_for_index(*, letter: str | None = None, query: str = "") -> QuerySet[Article]:

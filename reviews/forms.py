@@ -3,6 +3,7 @@ from django.forms import formset_factory
 
 from accounts.models import AccountPolicy, ReviewerProfile, Specialty, User
 from accounts.roles import Role
+from core.validators import visible_text
 from encyclopedia.models import (
     SECTION_BODY_MAX_CHARS,
     SUMMARY_MAX_CHARS,
@@ -18,7 +19,7 @@ from reviews.models import Step
 
 
 class SectionForm(forms.Form):
-    heading = forms.CharField(max_length=200)
+    heading = forms.CharField(max_length=200, validators=[visible_text])
     body = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 8}),
         max_length=SECTION_BODY_MAX_CHARS,
@@ -61,7 +62,7 @@ def _kept_in_order(formset) -> list[dict]:
 
 
 class DraftForm(forms.Form):
-    title = forms.CharField(max_length=300)
+    title = forms.CharField(max_length=300, validators=[visible_text])
     summary = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}), max_length=SUMMARY_MAX_CHARS, required=False
     )
@@ -122,7 +123,7 @@ class DraftForm(forms.Form):
 
 
 class ArticleCreateForm(forms.Form):
-    title = forms.CharField(max_length=300)
+    title = forms.CharField(max_length=300, validators=[visible_text])
     specialty = forms.ModelChoiceField(queryset=Specialty.objects.all())
     topics = forms.ModelMultipleChoiceField(queryset=Topic.objects.all(), required=False)
     summary = forms.CharField(

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "simple_history",
+    "csp",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -67,6 +68,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.middleware.StaffSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a lock-out into the locked-out page.
     "axes.middleware.AxesMiddleware",
@@ -134,12 +136,15 @@ AXES_LOCKOUT_PARAMETERS = ["username"]
 # django-axes warns that locking by name alone lets one address try many names; locking
 # by address as well would lock out a whole newsroom behind one NAT for one person's
 # typos. Each account is protected whatever address the attempts come from.
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+SILENCED_SYSTEM_CHECKS = ["axes.W006", "security.W021"]
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 # Two-factor sign-in (django-otp): the issuer shown in the authenticator app.
+# An administrator never sees anyone's authenticator secret or its QR code: with it,
+# they could produce that person's one-time codes and sign as them.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 OTP_TOTP_ISSUER = env.str("STET_ENCYCLOPEDIA_NAME", default="Stet Health Encyclopedia")
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -174,23 +179,71 @@ STORAGES = {
 }
 
 # --- Security (effective when DEBUG is off) ----------------------------------
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not DEBUG)
+# --- HTTPS ------------------------------------------------------------------
+# Production is HTTPS only: plain HTTP is redirected, browsers are told never to
+# come back without TLS (HSTS) and cookies are never sent in the clear. Behind a
+# proxy or load balancer that terminates TLS, BEHIND_HTTPS_PROXY=1 trusts its
+# X-Forwarded-Proto header (the proxy must set it and strip any the client sent);
+# without a proxy that header is a client's to forge, so it is ignored.
+HTTPS_ONLY = env.bool("HTTPS_ONLY", default=not DEBUG)
+if env.bool("BEHIND_HTTPS_PROXY", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = HTTPS_ONLY
+# The load balancer's health check speaks plain HTTP to the instance.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=365 * 24 * 3600 if HTTPS_ONLY else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+# Joining the browsers' preload list is a publisher's decision that takes months to
+# undo, so it is opt-in; Django's reminder about it is silenced below.
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=HTTPS_ONLY)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
-DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=5 * 1024 * 1024)
+# Every script is a file from this site: no inline script, no eval, no other origin.
+# Styles allow inline attributes, which the Django admin and DRF's browsable API use.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Section bodies are long, but a 30 MB paste is a mistake, not an article.
+# The monitoring's key for /healthz's details (job names, errors, mail counts), sent as
+# `Authorization: Bearer <key>`; without it a reader sees only which part is unwell.
+HEALTHZ_TOKEN = env.str("HEALTHZ_TOKEN", default="")
+# The largest body any request may have. It is generous so that an oversized paste in
+# a draft is read and returned in its form with each field's limit named, instead of
+# a bare error that loses the text; the API keeps scripts to API_MAX_BODY_BYTES.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=64 * 1024 * 1024)
+API_MAX_BODY_BYTES = env.int("API_MAX_BODY_BYTES", default=5 * 1024 * 1024)
 
 # --- Cache ------------------------------------------------------------------------
 # Shared between processes when Redis is there (the API's throttling counts requests
 # per client across every web process); per process otherwise. CACHE_URL picks it;
 # by default the Redis server of REDIS_URL, database 1, apart from the broker's queues.
 REDIS_URL = env.str("REDIS_URL", default="")
-_default_cache = "locmemcache://"
-if REDIS_URL:
-    _default_cache = urlunsplit(urlsplit(REDIS_URL)._replace(path="/1"))
-CACHES = {"default": env.cache_url("CACHE_URL", default=_default_cache)}
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+if REDIS_URL and "CACHE_URL" not in env:
+    # The cache lives beside the broker on the same server, in the database after the
+    # broker's (REDIS_URL …/0 → cache …/1), so clearing the cache never drops a task.
+    _broker_db = int(urlsplit(REDIS_URL).path.strip("/") or 0)
+    CACHES = {
+        "default": {
+            "BACKEND": "core.cache.DegradingRedisCache",
+            "LOCATION": urlunsplit(urlsplit(REDIS_URL)._replace(path=f"/{_broker_db + 1}")),
+            # Fail fast: a request waits at most a second for a cache that is away.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
 
+# --- E-mail -------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url(
     "EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25"
 )
@@ -198,6 +251,8 @@ vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Stet <stet@localhost>")
 
 # --- Celery -------------------------------------------------------------------
+# The hard time limit of the longest task (transfer.tasks.import_articles).
+LONGEST_TASK_SECONDS = 2100
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL or "filesystem://localhost//")
 if CELERY_BROKER_URL.startswith("filesystem://"):
     _broker_dir = VAR_DIR / "celery-broker"
@@ -210,12 +265,26 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "control_folder": str(VAR_DIR / "celery-control"),
     }
 else:
-    # Redis redelivers an unacknowledged task after the visibility timeout; every
-    # task's hard time limit stays well below it (see CELERY_TASK_TIME_LIMIT).
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+    # A task is acknowledged when it has run (acks_late), so one a dead worker held goes
+    # back to the queue once this long has passed without its acknowledgement. It must
+    # outlast the longest task's hard time limit, or a task still running would be
+    # handed to a second worker; tests/test_task_limits.py holds every task to it.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": env.int(
+            "CELERY_VISIBILITY_TIMEOUT", default=LONGEST_TASK_SECONDS + 300
+        )
+    }
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ACKS_LATE = True
+# A worker process killed mid-task (the OOM killer, a deploy) puts the task back at once
+# instead of recording it as failed: every task is safe to run again.
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# Publishing to a broker that is away gives up fast: the outbox's sweep catches up.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1, "interval_start": 0, "interval_step": 0.5, "interval_max": 0.5,
+}  # fmt: skip
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = 540
 CELERY_TASK_TIME_LIMIT = 600
@@ -265,7 +334,8 @@ REST_FRAMEWORK = {
         "api.authentication.CsrfCheckedSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["api.permissions.HasRole"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["api.parsers.BoundedJSONParser"],
+    "DEFAULT_METADATA_CLASS": "api.metadata.StetMetadata",
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "api.renderers.StetBrowsableAPIRenderer",

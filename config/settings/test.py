@@ -7,6 +7,9 @@ PostgreSQL and Redis; with neither set the suite runs on SQLite.
 import os
 
 os.environ.setdefault("SECRET_KEY", "stet-test-secret-key")
+# The test client and the browser tests' live server speak plain HTTP; the tests of
+# the HTTPS settings turn them on themselves.
+os.environ.setdefault("HTTPS_ONLY", "false")
 
 from config.settings.base import *  # noqa: F403
 from config.settings.base import CELERY_BROKER_URL, DATABASES, STET, VAR_DIR

@@ -5,7 +5,7 @@ from django import template
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import SafeString, mark_safe
 
-from encyclopedia.rendering import render_markdown
+from encyclopedia.rendering import render_inline_markdown, render_markdown
 
 register = template.Library()
 
@@ -13,6 +13,11 @@ register = template.Library()
 @register.filter
 def markdown(text: str) -> SafeString:
     return render_markdown(text)
+
+
+@register.filter
+def inline_markdown(text: str) -> SafeString:
+    return render_inline_markdown(text)
 
 
 @register.filter

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import role_required
-from core.pages import attempt
+from core.pages import attempt, next_page
 from encyclopedia.models import Revision, Section
 from reviews import services
 from reviews.forms import (
@@ -34,7 +34,7 @@ def comment_add(request: HttpRequest, revision_id: int) -> HttpResponse:
         ),
         "Comment added.",
     )
-    return redirect(request.POST.get("next") or reverse("reviews:revision", args=[revision_id]))
+    return redirect(next_page(request, reverse("reviews:revision", args=[revision_id])))
 
 
 @role_required(*TEAM)
@@ -47,6 +47,4 @@ def comment_resolve(request: HttpRequest, comment_id: int) -> HttpResponse:
         lambda: services.comment_resolve(comment=comment, user=request.user, resolved=resolved),
         "Comment resolved." if resolved else "Comment reopened.",
     )
-    return redirect(
-        request.POST.get("next") or reverse("reviews:revision", args=[comment.revision_id])
-    )
+    return redirect(next_page(request, reverse("reviews:revision", args=[comment.revision_id])))

@@ -12,7 +12,7 @@ from accounts.decorators import role_required
 from accounts.models import User
 from accounts.roles import Role
 from core.clock import today
-from core.pages import attempt, attempt_quietly
+from core.pages import attempt, attempt_quietly, next_page
 from reviews import cycles as review_cycles
 from reviews import eligibility, selectors
 from reviews.chains import approval_chain_for
@@ -164,7 +164,7 @@ def cycle_assign(request: HttpRequest) -> HttpResponse:
             ),
             f"Assigned {len(ids)} review(s) to {form.cleaned_data['reviewer']}.",
         )
-    return redirect(request.POST.get("next") or reverse("reviews:cycles"))
+    return redirect(next_page(request, reverse("reviews:cycles")))
 
 
 @role_required(Role.EDITORIAL_DIRECTOR)

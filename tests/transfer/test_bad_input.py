@@ -293,3 +293,81 @@ def test_a_file_that_is_neither_kind_is_skipped_not_failed():
 
     assert result.status == "skipped"
     assert "neither an HTML page nor a Stet JSON export" in result.message
+
+
+# --- Character sets, missing Review Dates, citations -------------------------------------
+
+
+def without_charset(data: bytes) -> bytes:
+    return data.replace(b'<meta charset="utf-8">\n', b"")
+
+
+def test_a_utf8_page_that_declares_no_charset_is_read_as_utf8():
+    data = without_charset(
+        page(
+            title="Café-au-lait spots",
+            sections="<h2>Causes</h2><p>Neurofibromatosis type 1 — “NF1” — causes them.</p>",
+        )
+    )
+
+    result = only(run_import(source("cafe.html", data)))
+
+    assert result.status == "imported", result.message
+    article = Article.objects.get(number="000500")
+    assert article.title == "Café-au-lait spots"
+    assert "— “NF1” —" in article.live_revision.sections.get().body
+
+
+def test_a_page_is_read_in_the_character_set_its_meta_declares():
+    text = page(title="Café-au-lait spots").decode()
+    data = text.replace('charset="utf-8"', 'charset="windows-1252"').encode("cp1252")
+
+    result = only(run_import(source("cafe.html", data)))
+
+    assert result.status == "imported", result.message
+    assert Article.objects.get(number="000500").title == "Café-au-lait spots"
+
+
+def test_a_page_that_is_not_utf8_and_declares_nothing_is_refused_not_guessed():
+    data = without_charset(page(title="Café-au-lait spots").decode().encode("latin-1"))
+
+    message = refused("cafe.html", data)
+
+    assert "is not UTF-8" in message
+    assert '<meta charset="…">' in message
+
+
+def test_a_page_that_is_not_what_its_meta_declares_is_refused():
+    data = page(title="Café-au-lait spots").decode().encode("latin-1")  # but says utf-8
+
+    assert "is not valid utf-8, as its <meta> declares utf-8" in refused("cafe.html", data)
+
+
+def test_a_page_with_no_review_date_is_refused_rather_than_published_with_its_credits():
+    data = page().replace(b"<p>Review Date 3/18/2025</p>", b"")
+
+    assert "the page has no Review Date" in refused("gallstones.html", data)
+
+
+def test_a_title_that_hides_text_is_refused():
+    message = refused("warfarin.html", page(title="Warfarin\u202e gm 01\u202c dosing"))
+
+    assert "invisible character (U+202E RIGHT-TO-LEFT OVERRIDE)" in message
+
+
+def test_a_citation_keeps_its_italics_and_drops_the_brackets_its_address_was_in(client):
+    data = page(
+        references=(
+            "<li>Weber J. Gallstones in adults. <i>Demo J Surg</i>. 2022;3:1-9. "
+            '[<a href="https://example.org/gallstones">https://example.org/gallstones</a>]. '
+            "Accessed May 4, 2024.</li>"
+        )
+    )
+
+    only(run_import(source("gallstones.html", data)))
+
+    article = Article.objects.get(number="000500")
+    reference = article.live_revision.references.get()
+    assert reference.citation == "Weber J. Gallstones in adults. *Demo J Surg*. 2022;3:1-9."
+    assert reference.url == "https://example.org/gallstones"
+    assert "<em>Demo J Surg</em>" in client.get(article.get_absolute_url()).content.decode()

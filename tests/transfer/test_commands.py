@@ -2,6 +2,7 @@
 failed; `export_articles` writes JSON or CSV to stdout or a file."""
 
 import json
+import tracemalloc
 import zipfile
 from io import StringIO
 
@@ -162,3 +163,56 @@ def test_export_then_import_through_the_commands_changes_nothing(tmp_path):
 def test_export_articles_refuses_a_since_that_is_not_a_date():
     with pytest.raises(CommandError, match="--since must be a real date as YYYY-MM-DD"):
         run("export_articles", "--since", "2026-02-30")
+
+
+def test_a_file_that_is_neither_a_page_nor_an_export_is_named_and_fails_the_command(
+    pages_dir, tmp_path
+):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Remember to ask Dr. Okafor about the dose.")
+
+    with pytest.raises(CommandError) as refused:
+        run("import_articles", str(notes), str(pages_dir / "000184.htm"))
+
+    assert refused.value.returncode == 1
+    assert str(refused.value) == (
+        "1 of 2 files imported; 1 skipped, not a page or an export (see above)."
+    )
+
+
+def test_an_archive_member_whose_name_climbs_out_is_reported_by_name(tmp_path, capsys):
+    archive = tmp_path / "pages.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("../../etc/cron.d/gallstones.html", page())
+        zipped.writestr("__MACOSX/._gallstones.html", b"\x00\x05\x16\x07")
+
+    out, err = StringIO(), StringIO()
+    with pytest.raises(CommandError) as refused:
+        call_command("import_articles", str(archive), stdout=out, stderr=err)
+
+    assert "0 of 1 files imported; 1 failed" in str(refused.value)
+    assert f"{archive}:../../etc/cron.d/gallstones.html: has an unsafe name" in err.getvalue()
+    assert not Article.objects.exists()
+
+
+def test_a_small_archive_that_unpacks_to_a_huge_member_is_refused_in_little_memory(tmp_path):
+    archive = tmp_path / "bomb.zip"
+    with (
+        zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as zipped,
+        zipped.open("catalogue.json", "w") as member,
+    ):
+        member.write(b'{"articles": [], "padding": "')
+        for _ in range(200):
+            member.write(b" " * (1024 * 1024))
+        member.write(b'"}')
+    assert archive.stat().st_size < 1024 * 1024
+
+    tracemalloc.start()
+    try:
+        with pytest.raises(CommandError):
+            run("import_articles", str(archive))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+
+    assert peak < 64 * 1024 * 1024

@@ -55,7 +55,7 @@ def test_a_page_becomes_a_published_article_with_its_number_content_and_review_d
     assert references == [
         ReferenceInput(
             citation="Marlow JT, Osei A. Extended-interval dosing in atrial fibrillation. "
-            "J Demo Clin Med. 2021;14(3):211-219.",
+            "*J Demo Clin Med*. 2021;14(3):211-219.",
             doi="10.5555/stet.demo.2021.0142",
             pubmed_id="31234567",
         ),
@@ -66,7 +66,7 @@ def test_a_page_becomes_a_published_article_with_its_number_content_and_review_d
         ),
         ReferenceInput(
             citation="Nakamura R, Holt S. Stroke prevention in older adults. "
-            "Demo Cardiol Rev. 2022;8:40-52.",
+            "*Demo Cardiol Rev*. 2022;8:40-52.",
             url="https://doi.org/10.5555/stet.demo.2022.0007",
             doi="10.5555/stet.demo.2022.0007",
         ),

@@ -32,6 +32,9 @@ PAGE_SUFFIXES = (".html", ".htm")
 CATALOGUE_SUFFIXES = (".json",)
 MAX_ZIP_MEMBERS = 20_000
 MAX_ZIP_BYTES = 2 * 1024 * 1024 * 1024  # uncompressed, all members together
+# One member is read into memory and parsed whole: this keeps a worker under 300 MB
+# whatever an archive holds (a JSON export larger than this is imported as a file).
+MAX_MEMBER_BYTES = 32 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,11 @@ class FileResult:
     @property
     def failed(self) -> bool:
         return self.status == "failed"
+
+    @property
+    def imported(self) -> bool:
+        """False for a file refused or skipped: either way, nothing of it is in Stet."""
+        return self.status == "imported"
 
 
 # --- Where files come from ----------------------------------------------------------------
@@ -103,7 +111,7 @@ def sources_from_zip(fileobj, *, prefix: str = "", label: str = "") -> list[Sour
         members = [
             info
             for info in archive.infolist()
-            if not info.is_dir() and not _is_hidden(info.filename)
+            if not info.is_dir() and not _is_system_file(info.filename)
         ]
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):
         return [_failing(label, "is not a readable .zip archive")]
@@ -120,13 +128,18 @@ def sources_from_zip(fileobj, *, prefix: str = "", label: str = "") -> list[Sour
         seen[info.filename] = seen.get(info.filename, 0) + 1
         count = seen[info.filename]
         name = info.filename if count == 1 else f"{info.filename} ({count})"
+        if _is_unsafe(info.filename):
+            # Never unpacked, so harmless here; but a name that climbs out of its folder
+            # is a hostile archive's, and is reported, not quietly left out.
+            sources.append(_failing(f"{prefix}{name}", "has an unsafe name (absolute, or ..)"))
+            continue
         sources.append(SourceFile(name=f"{prefix}{name}", read=_member_reader(archive, info)))
     return sources
 
 
 def _member_reader(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Callable[[], bytes]:
     def read() -> bytes:
-        limit = _limit_for(info.filename)
+        limit = min(_limit_for(info.filename), MAX_MEMBER_BYTES)
         if info.file_size > limit:
             raise ImportProblem(_too_big(info.file_size, limit))
         try:
@@ -148,9 +161,19 @@ def _failing(name: str, message: str) -> SourceFile:
     return SourceFile(name=name, read=read)
 
 
-def _is_hidden(filename: str) -> bool:
+def _is_system_file(filename: str) -> bool:
+    """What macOS and Windows add to an archive: never content, left out quietly."""
     parts = PurePosixPath(filename).parts
-    return any(part.startswith(".") or part == "__MACOSX" for part in parts)
+    return (
+        "__MACOSX" in parts
+        or parts[-1] in (".DS_Store", "Thumbs.db")
+        or (parts[-1].startswith("._"))
+    )
+
+
+def _is_unsafe(filename: str) -> bool:
+    path = PurePosixPath(filename.replace("\\", "/"))
+    return path.is_absolute() or ".." in path.parts or ":" in path.parts[0]
 
 
 def _limit_for(name: str) -> int:

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 
+from core.validators import visible_text
 from encyclopedia.models import (
     SECTION_BODY_MAX_CHARS,
     SUMMARY_MAX_CHARS,
@@ -93,8 +94,14 @@ def check_text(
         raise ImportProblem("contains a NUL character", where=where, line=line)
 
 
+def check_visible(value: str, *, where: str, line: int | None = None) -> None:
+    if problem := visible_text.problem(value):
+        raise ImportProblem(problem, where=where, line=line)
+
+
 def check_title(title: str, *, where: str = "title", line: int | None = None) -> None:
     check_text(title, max_chars=TITLE_MAX_CHARS, where=where, line=line)
+    check_visible(title, where=where, line=line)
 
 
 def check_summary(summary: str, *, where: str = "summary", line: int | None = None) -> None:
@@ -104,6 +111,7 @@ def check_summary(summary: str, *, where: str = "summary", line: int | None = No
 
 def check_section(section: SectionInput, *, where: str, line: int | None = None) -> None:
     check_text(section.heading, max_chars=HEADING_MAX_CHARS, where=f"{where} heading", line=line)
+    check_visible(section.heading, where=f"{where} heading", line=line)
     check_text(section.body, max_chars=SECTION_BODY_MAX_CHARS, where=f"{where} body", line=line)
     check_markdown_links(section.body, where=where, line=line)
 

@@ -42,7 +42,6 @@ same bytes:
   draft is answering is written as open (its draft does not travel).
 """
 
-import csv
 import datetime
 import json
 from collections.abc import Iterator
@@ -50,6 +49,7 @@ from collections.abc import Iterator
 from django.conf import settings
 from django.urls import reverse
 
+from core.csv_stream import csv_lines
 from encyclopedia.models import Article, Revision
 from reviews.models import ReviewCycle
 from transfer import selectors
@@ -272,50 +272,34 @@ def _day(day: datetime.date | None) -> str | None:
 # --- CSV ----------------------------------------------------------------------------------
 
 
-class _Line:
-    """A file whose write() hands back what was written: csv.writer then makes lines."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
 def catalogue_csv_chunks(*, since: datetime.date | None = None) -> Iterator[str]:
     """The CSV export, one line at a time: a header, then one row per article."""
-    writer = csv.writer(_Line())
+    return csv_lines(_catalogue_rows(since=since))
+
+
+def _catalogue_rows(*, since: datetime.date | None) -> Iterator[tuple]:
     site = settings.STET["SITE_URL"]
-    yield writer.writerow(CSV_COLUMNS)
+    yield tuple(CSV_COLUMNS)
     articles = selectors.article_list_for_csv(since=since)
     for article in articles.iterator(chunk_size=selectors.EXPORT_CHUNK_SIZE):
-        yield writer.writerow(
-            [
-                _cell(value)
-                for value in (
-                    article.number,
-                    article.title,
-                    site + reverse("encyclopedia:article", args=[article.number]),
-                    article.status,
-                    article.specialty.name,
-                    "; ".join(topic.name for topic in article.topics.all()),
-                    article.live_version or "",  # type: ignore[attr-defined]  # set by the selector's Prefetch/annotate
-                    _day(article.last_reviewed_on) or "",
-                    _day(article.last_updated_on) or "",
-                    article.review_interval_months or "",
-                    _day(article.next_review_due) or "",
-                    article.reviewed_by_credit,
-                    "; ".join(
-                        f"{credit.get('name', '')} ({credit.get('role', '')})"
-                        for credit in article.also_reviewed_by or []
-                        if isinstance(credit, dict)
-                    ),
-                    _day(article.open_review_due) or "",  # type: ignore[attr-defined]  # set by the selector's Prefetch/annotate
-                    article.open_review_assignee or "",  # type: ignore[attr-defined]  # set by the selector's Prefetch/annotate
-                )
-            ]
+        yield (
+            article.number,
+            article.title,
+            site + reverse("encyclopedia:article", args=[article.number]),
+            article.status,
+            article.specialty.name,
+            "; ".join(topic.name for topic in article.topics.all()),
+            article.live_version or "",  # type: ignore[attr-defined]  # set by the selector's Prefetch/annotate
+            _day(article.last_reviewed_on) or "",
+            _day(article.last_updated_on) or "",
+            article.review_interval_months or "",
+            _day(article.next_review_due) or "",
+            article.reviewed_by_credit,
+            "; ".join(
+                f"{credit.get('name', '')} ({credit.get('role', '')})"
+                for credit in article.also_reviewed_by or []
+                if isinstance(credit, dict)
+            ),
+            _day(article.open_review_due) or "",  # type: ignore[attr-defined]  # set by the selector's Prefetch/annotate
+            article.open_review_assignee or "",  # type: ignore[attr-defined]  # set by the selector's Prefetch/annotate
         )
-
-
-def _cell(value):
-    # A cell a spreadsheet would run as a formula (=, +, -, @) is written as text.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value

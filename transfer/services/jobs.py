@@ -153,7 +153,7 @@ def _record(job_id: int, result: FileResult) -> None:
                 more_articles=max(0, len(result.articles) - ARTICLES_KEPT),
             )
             ImportJob.objects.filter(pk=job_id).update(
-                done=F("done") + 1, failed=F("failed") + int(result.failed)
+                done=F("done") + 1, failed=F("failed") + int(not result.imported)
             )
     except IntegrityError:
         logger.info("Import job %s: %s was already recorded", job_id, result.name)

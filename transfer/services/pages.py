@@ -13,6 +13,7 @@ elements are dropped before anything is read, and text is stored as text: a
 "<script>" written in a heading stays the eight characters it is.
 """
 
+import codecs
 import datetime
 import re
 from urllib.parse import urljoin, urlsplit
@@ -99,11 +100,54 @@ def parse_page(name: str, data: bytes, *, today: datetime.date) -> ParsedFile:
         raise problem.in_file(name) from None
 
 
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))  # fmt: skip
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w.:]+)""", re.IGNORECASE
+)  # <meta charset="…">, and http-equiv's content="text/html; charset=…"
+
+
+def decode_page(data: bytes) -> str:
+    """A page's text, read as the page says it is written: a byte-order mark, else the
+    charset its <meta> declares (HTML's own rule: in the first 1,024 bytes), else UTF-8.
+    A page that is not what it declares, or not UTF-8 and declares nothing, is refused:
+    a guess (Mac Roman, say) would publish mangled text."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _decoded(data, encoding, "its byte-order mark says")
+    declared = _META_CHARSET.search(data[:1024])
+    if declared:
+        name = declared.group(1).decode("ascii", "replace")
+        try:
+            encoding = codecs.lookup(name).name
+        except LookupError:
+            raise ImportProblem(
+                f"declares the character set {name!r}, which is not one known"
+            ) from None
+        return _decoded(data, encoding, f"its <meta> declares {name}")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ImportProblem(
+            f"the page is not UTF-8 (byte {error.start:,} is not valid) and declares no "
+            'character set: add <meta charset="…"> naming the one it is written in'
+        ) from None
+
+
+def _decoded(data: bytes, encoding: str, source: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise ImportProblem(
+            f"the page is not valid {encoding}, as {source} (byte {error.start:,})"
+        ) from None
+
+
 class _Page:
     def __init__(self, name: str, data: bytes, today: datetime.date) -> None:
         self.name = name
         self.today = today
-        self.soup = BeautifulSoup(data, "html.parser")
+        self.soup = BeautifulSoup(decode_page(data), "html.parser")
         for tag in self.soup(DROPPED):
             tag.decompose()
         self.base_url, self.number = self._canonical()
@@ -224,15 +268,19 @@ class _Page:
     def _review(self) -> ReviewData:
         reviewed_on = None
         block = self._block_containing(_REVIEW_DATE, _REVIEW_DATE_ANCHOR)
-        if block is not None:
-            found = _REVIEW_DATE.search(_plain(block))
-            assert found is not None  # _block_containing matched the block by this pattern
-            value = found.group(1).rstrip(".,;")
-            reviewed_on = parse_day(value, what="Review Date", line=block.sourceline)
-            if reviewed_on > self.today:
-                raise ImportProblem(
-                    f"Review Date {value!r} is in the future", line=block.sourceline
-                )
+        if block is None:
+            # Published, the page would print credits with no date of review: the one
+            # claim a surveyor checks first.
+            raise ImportProblem(
+                'the page has no Review Date (a line such as "Review Date 7/23/2024"): a '
+                "page is imported with the date its medical review was done"
+            )
+        found = _REVIEW_DATE.search(_plain(block))
+        assert found is not None  # _block_containing matched the block by this pattern
+        value = found.group(1).rstrip(".,;")
+        reviewed_on = parse_day(value, what="Review Date", line=block.sourceline)
+        if reviewed_on > self.today:
+            raise ImportProblem(f"Review Date {value!r} is in the future", line=block.sourceline)
 
         reviewer, credit = None, ""
         block = self._block_containing(_UPDATED_BY_LINE, _UPDATED_BY_ANCHOR)
@@ -336,15 +384,16 @@ class _Page:
             doi = doi_match.group(1).rstrip(".,;")
         pmid_match = _PMID.search(text)
 
-        citation = text
+        citation = self._citation_markdown(item)
         for span in (match, doi_match, pmid_match):
             if span is not None:
                 citation = citation.replace(span.group(0), " ")
+                citation = citation.replace(_escape(span.group(0)), " ")
         # The addresses as printed ("https://…", or "doi.org/…" without the scheme) are
         # stored in their own fields, not in the citation.
         for shown in [*link_texts, url, f"https://doi.org/{doi}" if doi else ""]:
             if shown and _looks_like_address(shown):
-                citation = citation.replace(shown, " ")
+                citation = citation.replace(_escape(shown), " ").replace(shown, " ")
         citation = _tidy_citation(citation)
         if not citation:
             raise ImportProblem("has no citation text", where=where, line=item.sourceline)
@@ -355,6 +404,23 @@ class _Page:
             pubmed_id=pmid_match.group(1) if pmid_match else "",
             doi=doi,
         )
+
+    def _citation_markdown(self, node: Tag) -> str:
+        """A citation's text as Markdown: the italics of a journal's or book's title
+        kept, links as their words, a link that only shows its address left out (the
+        address is the reference's URL)."""
+        parts = []
+        for child in node.children:
+            if (text := _text_of(child)) is not None:
+                parts.append(text)
+            elif isinstance(child, Tag):
+                if child.name == "a" and _looks_like_address(_plain(child).rstrip("/") + "/"):
+                    parts.append(" ")
+                elif child.name in ("em", "i", "cite"):
+                    parts.append(_wrap(self._citation_markdown(child), "*"))
+                else:
+                    parts.append(self._citation_markdown(child))
+        return "".join(parts)
 
     def _absolute(self, href: str) -> str:
         """An http(s) address for a link, or "" for one to keep as text only."""
@@ -403,10 +469,8 @@ class _Page:
     def _inline(self, node: Tag, where: str) -> str:
         parts = []
         for child in node.children:
-            if isinstance(child, Comment | Doctype | Declaration | ProcessingInstruction | CData):
-                continue
-            if isinstance(child, NavigableString):
-                parts.append(_escape(re.sub(r"\s+", " ", str(child))))
+            if (text := _text_of(child)) is not None:
+                parts.append(text)
                 continue
             if not isinstance(child, Tag) or child.name in ("ul", "ol"):
                 continue  # nested lists are written by _list
@@ -563,6 +627,16 @@ def parse_day(value: str, *, what: str, line: int | None = None, where: str = ""
 # --- Helpers ---------------------------------------------------------------------------------
 
 
+def _text_of(node) -> str | None:
+    """A text node as Markdown text (escaped, spaces collapsed); "" for a comment or a
+    declaration; None for an element."""
+    if isinstance(node, Comment | Doctype | Declaration | ProcessingInstruction | CData):
+        return ""
+    if isinstance(node, NavigableString):
+        return _escape(re.sub(r"\s+", " ", str(node)))
+    return None
+
+
 def _plain(tag: Tag) -> str:
     return re.sub(r"\s+", " ", tag.get_text()).strip()
 
@@ -637,6 +711,9 @@ def _looks_like_address(text: str) -> bool:
 
 
 def _tidy_citation(text: str) -> str:
+    text = re.sub(r"\s+", " ", text)
+    # Brackets or parentheses that held the address the page printed, now empty.
+    text = re.sub(r"\\?\[\s*\\?\]|\(\s*\)|<\s*>", " ", text)
     text = re.sub(r"\s+", " ", text)
     text = re.sub(r"\s+([.,;:])", r"\1", text)
     text = re.sub(r"(?:\.\s*){2,}", ". ", text)

@@ -164,3 +164,13 @@ def test_the_code_page_does_not_send_anyone_off_site(client, brenda):
     response = client.post(VERIFY, {"code": code_of(device), "next": "https://evil.example/"})
 
     assert response.url == reverse("accounts:home")
+
+
+def test_an_administrator_cannot_read_anyones_authenticator_secret(client, maria):
+    device = enrol_in_two_factor(maria)
+    client.force_login(superuser())
+
+    config = client.get(f"/admin/otp_totp/totpdevice/{device.pk}/config/")
+    qrcode = client.get(f"/admin/otp_totp/totpdevice/{device.pk}/qrcode/")
+
+    assert (config.status_code, qrcode.status_code) == (403, 403)

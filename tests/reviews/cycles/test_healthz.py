@@ -11,6 +11,7 @@ from django.urls import reverse
 from config.celery import app as celery_app
 from core.jobs import periods
 from core.models import JobRun, OutgoingEmail
+from tests.encyclopedia.factories import superuser
 from tests.reviews.cycles.factories import NOW
 
 pytestmark = pytest.mark.django_db
@@ -36,8 +37,17 @@ def when(iso: str) -> datetime.datetime:
     return datetime.datetime.fromisoformat(iso)
 
 
+MONITORING_KEY = "monitoring-key-for-tests"
+
+
+@pytest.fixture(autouse=True)
+def monitoring_key(settings):
+    settings.HEALTHZ_TOKEN = MONITORING_KEY
+
+
 def health(client):
-    response = client.get(reverse("healthz"))
+    """/healthz as the monitoring reads it: with its key, so with the details."""
+    response = client.get(reverse("healthz"), HTTP_AUTHORIZATION=f"Bearer {MONITORING_KEY}")
     return response.status_code, response.json()
 
 
@@ -195,3 +205,32 @@ def test_e_mail_left_mid_send_by_a_dead_process_is_reported_stuck(client, all_fr
 
     assert status == 503
     assert body["outbox"]["stuck"] == 1
+
+
+def test_anyone_else_sees_only_which_part_is_unwell(client, all_fresh, maria):
+    JobRun.objects.filter(job="assign_reviewers").delete()
+    OutgoingEmail.objects.create(to="a@example.org", subject="S", body="B", status="failed")
+
+    anonymous = client.get(reverse("healthz"))
+    wrong_key = client.get(reverse("healthz"), HTTP_AUTHORIZATION="Bearer guess")
+    client.force_login(maria)
+    editor = client.get(reverse("healthz"))
+
+    for response in (anonymous, wrong_key, editor):
+        assert response.status_code == 503
+        assert response.json() == {
+            "status": "unhealthy",
+            "database": {"ok": True},
+            "broker": {"ok": True},
+            "jobs": {"ok": False},
+            "outbox": {"ok": False},
+        }
+
+
+def test_staff_see_the_details_signed_in(client, all_fresh):
+    client.force_login(superuser())
+
+    body = client.get(reverse("healthz")).json()
+
+    assert "assign_reviewers" in body["jobs"]
+    assert body["outbox"]["failed"] == 0

@@ -6,7 +6,7 @@ transaction; a malformed file is reported — file, line or element, and what is
 — and changes nothing, and the others carry on. Re-importing a file duplicates nothing
 (the rules are in transfer.services.importing). With --dry-run every file is checked
 and written inside a transaction that is rolled back: the report is what a real run
-would do, and nothing changes. The command exits non-zero when any file failed.
+would do, and nothing changes. The command exits non-zero when any file failed or was skipped.
 
 The history of every row names the system user (or --as USERNAME) with the reason
 "Imported from <file>". The page's import runs as a Celery task; this is its twin.
@@ -52,7 +52,7 @@ class Command(BaseCommand):
         def report(result: FileResult) -> None:
             bar.update(1)
             line = result.message
-            if result.failed:
+            if not result.imported:
                 bar.write(self.style.ERROR(line), file=self.stderr._out)
             else:
                 bar.write(line, file=self.stdout._out)
@@ -66,13 +66,19 @@ class Command(BaseCommand):
                 on_result=report,
             )
         failed = sum(result.failed for result in results)
-        done = len(results) - failed
+        skipped = sum(result.status == "skipped" for result in results)
+        done = sum(result.imported for result in results)
         summary = f"{done} of {len(results)} files imported" + (
             " (dry run: nothing was changed)" if options["dry_run"] else ""
         )
-        if failed:
+        left_out = [
+            f"{failed} failed and changed nothing" if failed else "",
+            f"{skipped} skipped, not a page or an export" if skipped else "",
+        ]
+        if failed or skipped:
             raise CommandError(
-                f"{summary}; {failed} failed and changed nothing (see above).", returncode=1
+                f"{summary}; {'; '.join(part for part in left_out if part)} (see above).",
+                returncode=1,
             )
         self.stdout.write(self.style.SUCCESS(summary + "."))
 
