@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test install lint format migrate demo lock vendor clean
+.PHONY: run test production-check install lint format migrate demo lock vendor clean
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,11 @@ run: install
 test: install
 	$(VENV)/bin/pytest -n auto
 
+# The README's "Running in production" on this machine (PostgreSQL and Redis on
+# 127.0.0.1), every URL walked as each role: see .ci/production.
+production-check: install
+	bash .ci/production
+
 # Style, the layers between apps (import-linter) and types (mypy), as CI runs them.
 lint: install
 	$(VENV)/bin/ruff check .
@@ -77,7 +82,8 @@ vendor:
 	mkdir -p static/vendor/htmx
 	cp node_modules/htmx.org/dist/htmx.min.js node_modules/htmx.org/LICENSE static/vendor/htmx/
 	mkdir -p static/vendor/chartjs
-	cp node_modules/chart.js/dist/chart.umd.min.js node_modules/chart.js/LICENSE.md static/vendor/chartjs/
+	cp node_modules/chart.js/dist/chart.umd.min.js node_modules/chart.js/dist/chart.umd.min.js.map \
+	   node_modules/chart.js/LICENSE.md static/vendor/chartjs/
 	rm -rf node_modules
 
 clean:
