@@ -30,10 +30,21 @@ from encyclopedia.models import (
 )
 
 
+def plain_newlines(text: str) -> str:
+    """Text with the line endings Stet stores: browsers send a textarea's lines ended
+    with CR LF, which would mark an untouched section as changed against the live one."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 @dataclass(frozen=True)
 class SectionInput:
     heading: str
     body: str
+
+    def __post_init__(self) -> None:
+        # Every write path (page, API, import, demo) builds its sections through here.
+        object.__setattr__(self, "heading", plain_newlines(self.heading))
+        object.__setattr__(self, "body", plain_newlines(self.body))
 
 
 @dataclass(frozen=True)
@@ -43,6 +54,9 @@ class ReferenceInput:
     accessed_on: datetime.date | None = None
     pubmed_id: str = ""
     doi: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "citation", plain_newlines(self.citation))
 
 
 @dataclass(frozen=True)
@@ -220,7 +234,7 @@ def article_insert(
         article=article,
         number=1,
         title=title,
-        summary=summary,
+        summary=plain_newlines(summary),
         author=author,
         created_at=article.created_at,
         updated_at=article.created_at,
@@ -352,7 +366,7 @@ def _save_content(
     reason: str,
 ) -> None:
     revision.title = title
-    revision.summary = summary
+    revision.summary = plain_newlines(summary)
     revision.edit_version += 1
     revision.updated_at = timezone.now()
     _tracked_save(revision, user=editor, reason=reason)
