@@ -96,7 +96,7 @@ def dashboard_articles(request: HttpRequest) -> HttpResponse:
             "page": page,
             "filters": filters,
             "choices": dashboard_reads.filter_choices(),
-            "query": urlencode(filters.as_query()),
+            "filter_query": urlencode(filters.as_query()),
             "sort_links": {
                 name.replace("-", "") + ("_desc" if name.startswith("-") else ""): urlencode(
                     filters.as_query(sort=name)
@@ -211,5 +211,5 @@ def audit_report(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "reporting/audit_report.html",
-        {"form": form, "entries": entries, "query": request.GET.urlencode()},
+        {"form": form, "entries": entries, "filter_query": request.GET.urlencode()},
     )
