@@ -60,11 +60,29 @@ def recipients_for(event: AuditEvent) -> tuple[list[User], str]:
     return [], ""
 
 
+# What happened, in a sentence, for the e-mail's first line.
+WHAT_HAPPENED = {
+    "submit": "{actor} submitted it for review.",
+    "sign_off": "{actor} signed a step of its review; the next step is waiting.",
+    "assign": "{actor} assigned a step of its review.",
+    "recertify": "{actor} re-certified the live page; the next sign-off is waiting.",
+    "request_changes": "{actor} asked for changes.",
+    "cycle_request_changes": "{actor} asked for changes in its periodic review.",
+    "reject": "{actor} rejected it.",
+    "approve": "{actor} gave the last sign-off: it is ready to publish.",
+    "publish": "{actor} published it: the live page now shows it.",
+    "supersede": "It was superseded: the live page changed while it was in review.",
+    "refuse_recertification": "{actor} sent the re-certification back.",
+}
+
+
 def _body(event: AuditEvent, revision: Revision, recipient: User) -> str:
+    actor = str(event.actor) if event.actor else "Stet"
+    happened = WHAT_HAPPENED.get(event.action, "{actor}: " + event.action.replace("_", " ") + ".")
     lines = [
-        f"Hello {recipient.first_name or recipient.username},",
+        f"Hello {recipient.first_name}," if recipient.first_name else "Hello,",
         "",
-        f"{event.actor or 'Stet'}: {event.action.replace('_', ' ')}.",
+        happened.format(actor=actor),
         f"Article: {revision.title} ({revision.article.number}), revision v{revision.number}",
     ]
     if revision.change_summary:

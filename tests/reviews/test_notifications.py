@@ -250,3 +250,21 @@ def test_events_nobody_needs_to_hear_about_send_nothing(article, maria, okafor, 
 
     assert committed(services.revision_take_back, revision=revision, editor=maria) == []
     assert committed(services.revision_withdraw, revision=revision, editor=maria) == []
+
+
+def test_the_mail_says_what_happened_in_words_and_names_people_as_printed(
+    article, maria, okafor, committed
+):
+    revision = draft_change(article, editor=maria)
+    submit(revision)
+
+    committed(
+        services.approval_request_changes,
+        approval=pending_step(revision),
+        signer=okafor.user,
+        comment="Cite the trial.",
+    )
+
+    [letter] = [m for m in mail.outbox if m.to == ["maria@stet.example"]]
+    assert letter.body.startswith("Hello Maria,\n\nNgozi Okafor asked for changes.\n")
+    assert "okafor" not in letter.body.split("Open it in Stet")[0]
