@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 
 from accounts.models import ReviewerProfile, User
+from accounts.roles import Role
 
 # A licence that lapses within this many days is flagged on the reviewer list, so a
 # director can chase the renewal before the reviewer drops out of the assignable pool.
@@ -92,3 +93,28 @@ def topics() -> QuerySet:
     """The encyclopedia's topics, by name, reached through the reverse side of
     Topic.conflicted_reviewers: accounts sits below encyclopedia and does not import it."""
     return ReviewerProfile.conflict_topics.field.model._default_manager.order_by("name")
+
+
+def licence_notice(user: User, *, today: datetime.date) -> str:
+    """What a medical reviewer is told on every page about their own licence: expired
+    (they cannot sign medical reviews), or lapsing within LICENCE_WARNING_DAYS; else ""."""
+    if not user.is_authenticated or not user.has_role(Role.MEDICAL_REVIEWER):
+        return ""
+    profile = ReviewerProfile.objects.filter(user=user).only("licence_expires_on").first()
+    if profile is None:
+        return ""
+    expires_on = profile.licence_expires_on
+    status = licence_status(profile, today=today)
+    if status == "expired":
+        return (
+            f"Your licence expired on {expires_on:%B %-d, %Y}: you cannot sign medical "
+            "reviews until an editorial director records its renewal."
+        )
+    if status == "expiring":
+        days = (expires_on - today).days
+        when = "today" if days == 0 else f"in {days} day{'s' if days != 1 else ''}"
+        return (
+            f"Your licence expires on {expires_on:%B %-d, %Y} ({when}). Send the renewal to "
+            "an editorial director so your reviews are not reassigned."
+        )
+    return ""
