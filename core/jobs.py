@@ -11,7 +11,7 @@ import datetime
 import itertools
 import traceback
 from collections.abc import Callable
-from dataclasses import asdict, is_dataclass
+from dataclasses import asdict, dataclass, is_dataclass
 from typing import Any
 
 from celery.schedules import crontab
@@ -102,3 +102,53 @@ def last_successes() -> dict[str, datetime.datetime | None]:
         .values_list("job", "last")
     )
     return {job: runs.get(job) for job in jobs}
+
+
+@dataclass(frozen=True)
+class JobHealth:
+    """Whether a job keeps its schedule: it is late once its last success is older
+    than twice its period (or it never succeeded). /healthz and the jobs page both
+    ask this."""
+
+    job: str
+    period: datetime.timedelta
+    last_success: datetime.datetime | None
+    ok: bool
+
+
+def job_health(*, now: datetime.datetime) -> dict[str, JobHealth]:
+    every = periods()
+    return {
+        job: JobHealth(
+            job=job,
+            period=every[job],
+            last_success=last,
+            ok=last is not None and now - last <= 2 * every[job],
+        )
+        for job, last in last_successes().items()
+    }
+
+
+@dataclass(frozen=True)
+class JobOverview:
+    health: JobHealth
+    next_run: datetime.datetime | None
+    runs: list[JobRun]  # the latest first
+
+
+def jobs_overview(*, now: datetime.datetime, runs_each: int = 10) -> list[JobOverview]:
+    """Each scheduled job: its health, when beat next runs it, and its latest runs."""
+    health = job_health(now=now)
+    schedules = {
+        job_name(entry["task"]): entry["schedule"]
+        for entry in settings.CELERY_BEAT_SCHEDULE.values()
+    }
+    overview = []
+    for job, status in health.items():
+        schedule = schedules[job]
+        next_run = None
+        if isinstance(schedule, crontab | every):
+            next_run = now + schedule.remaining_estimate(now)
+        runs = list(JobRun.objects.filter(job=job).order_by("-started_at")[:runs_each])
+        overview.append(JobOverview(health=status, next_run=next_run, runs=runs))
+    return overview

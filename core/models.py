@@ -23,6 +23,10 @@ class JobRun(models.Model):
     def __str__(self) -> str:
         return f"{self.job} at {self.started_at:%Y-%m-%d %H:%M}"
 
+    @property
+    def duration(self):
+        return self.finished_at - self.started_at if self.finished_at else None
+
 
 class OutgoingEmail(models.Model):
     """One e-mail to one address: the outbox every e-mail Stet sends goes through.

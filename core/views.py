@@ -9,7 +9,7 @@ from django.utils.crypto import constant_time_compare
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from core.jobs import last_successes, periods
+from core.jobs import job_health
 from core.outbox import outbox_counts
 
 
@@ -50,15 +50,14 @@ def healthz(request: HttpRequest) -> JsonResponse:
     200 when all is well, 503 otherwise: with the details for the monitoring and staff,
     with only which part is unwell for anyone else."""
     now = timezone.now()
-    every = periods()
-    jobs = {}
-    for job, last in last_successes().items():
-        stale = last is None or now - last > 2 * every[job]
-        jobs[job] = {
-            "ok": not stale,
-            "last_success": last.isoformat() if last else None,
-            "period_seconds": int(every[job].total_seconds()),
+    jobs = {
+        job: {
+            "ok": health.ok,
+            "last_success": health.last_success.isoformat() if health.last_success else None,
+            "period_seconds": int(health.period.total_seconds()),
         }
+        for job, health in job_health(now=now).items()
+    }
     outbox = outbox_counts(now=now)
     outbox["ok"] = not (outbox["failed"] or outbox["stuck"])
     checks = {"database": _database(), "broker": _broker(), "jobs": jobs, "outbox": outbox}

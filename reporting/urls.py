@@ -10,4 +10,5 @@ urlpatterns = [
     path("dashboard/<slug:table>.csv", views.dashboard_table_csv, name="dashboard-csv"),
     path("dashboard/revisions-waiting/", views.revisions_waiting, name="revisions-waiting"),
     path("audit/", views.audit_report, name="audit-report"),
+    path("jobs/", views.scheduled_jobs, name="scheduled-jobs"),
 ]

@@ -9,12 +9,14 @@ from urllib.parse import urlencode
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from accounts.decorators import role_required
 from accounts.roles import Role
 from core.clock import today
 from core.csv_stream import streaming_csv
+from core.jobs import jobs_overview
 from core.pagination import CountedPaginator
 from encyclopedia.models import Article
 from reporting import audit
@@ -213,3 +215,37 @@ def audit_report(request: HttpRequest) -> HttpResponse:
         "reporting/audit_report.html",
         {"form": form, "entries": entries, "filter_query": request.GET.urlencode()},
     )
+
+
+# The scheduled jobs in the team's words: what each does for them.
+JOB_LABELS = {
+    "flag_overdue_reviews": ("Overdue sweep", "opens a review for every article past its date"),
+    "assign_reviewers": ("Reviewer assignment", "assigns open reviews to qualified reviewers"),
+    "send_review_reminders": ("Reminders", "sends reviewers their digests, escalates"),
+    "snapshot_review_metrics": (
+        "Metrics snapshot",
+        "records the dashboard's figures for the trend",
+    ),
+    "send_outbox": ("E-mail", "sends the mail that waits in the outbox"),
+}
+
+
+@role_required(Role.EDITORIAL_DIRECTOR)
+@require_safe
+def scheduled_jobs(request: HttpRequest) -> HttpResponse:
+    """Each scheduled job's last runs and next one: an outage shows here first."""
+    overview = [
+        (
+            JOB_LABELS.get(item.health.job, (item.health.job, "")),
+            item,
+            [(run, _what_it_did(run)) for run in item.runs],
+        )
+        for item in jobs_overview(now=timezone.now())
+    ]
+    return render(request, "reporting/jobs.html", {"overview": overview})
+
+
+def _what_it_did(run) -> str:
+    if run.error:
+        return run.error.strip().splitlines()[-1]
+    return ", ".join(f"{key.replace('_', ' ')}: {value}" for key, value in run.summary.items())
