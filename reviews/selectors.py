@@ -4,8 +4,13 @@ and the overdue dashboard. Each page's queries are a fixed number, whatever the 
 import datetime
 import itertools
 from dataclasses import dataclass
+from typing import Any
 
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.utils import formats, timezone
+from django.utils.text import capfirst
 
 from accounts.models import Specialty, User
 from core.errors import DomainError
@@ -167,7 +172,71 @@ class FieldChange:
     reason: str
 
 
-def _history_changes(rows, label, excluded_fields=()) -> list[FieldChange]:
+class _Shown:
+    """A history value as the team reads it: a choice's label, a date as a date, a
+    revision as "v3", a person or specialty by name, credits as printed. Related rows
+    are looked up once each, not per change."""
+
+    def __init__(self, numbers: dict[int, int]) -> None:
+        self.numbers = numbers
+        self.names: dict[Any, dict] = {}  # model → {pk: name}
+
+    # The page's and the team's words for the fields the trail shows most.
+    WORDS = {
+        "last_reviewed_on": "Review Date",
+        "last_updated_on": "Updated date",
+        "next_review_due": "Next review due",
+        "live_revision": "Live version",
+        "reviewed_by": "Reviewed by",
+        "reviewed_by_credit": "Updated by (as printed)",
+        "also_reviewed_by": "Also reviewed by",
+        "review_interval_months": "Review interval (months)",
+        "edit_version": "Saved version",
+        "accessed_on": "Accessed",
+        "pubmed_id": "PubMed id",
+    }
+
+    def field_label(self, model, name: str) -> str:
+        if name in self.WORDS:
+            return self.WORDS[name]
+        try:
+            return capfirst(str(model._meta.get_field(name).verbose_name))
+        except FieldDoesNotExist:
+            return name.replace("_", " ").capitalize()
+
+    def value(self, model, name: str, value) -> str:
+        if value is None or value == "":
+            return "—"
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            return _short(value)
+        if field.choices:
+            return str(dict(field.flatchoices).get(value, value))
+        if isinstance(field, models.BooleanField):
+            return "Yes" if value else "No"
+        if isinstance(field, models.DateTimeField) and isinstance(value, datetime.datetime):
+            return formats.date_format(timezone.localtime(value), "N j, Y, H:i")
+        if isinstance(field, models.DateField) and isinstance(value, datetime.date):
+            return formats.date_format(value, "N j, Y")
+        if isinstance(field, models.ForeignKey):
+            if field.related_model is Revision:
+                return f"v{self.numbers.get(value, '?')}"
+            related: Any = field.related_model
+            names = self.names.setdefault(related, {})
+            if value not in names:  # an article's trail names a handful of rows
+                found = related._default_manager.filter(pk=value).first()
+                names[value] = str(found) if found else f"#{value} (deleted)"
+            return names[value]
+        if isinstance(value, list):  # credits: [{"name": …, "role": …}, …]
+            return "; ".join(
+                ", ".join(map(str, item.values())) if isinstance(item, dict) else str(item)
+                for item in value
+            )
+        return _short(value)
+
+
+def _history_changes(rows, label, shown: _Shown, excluded_fields=()) -> list[FieldChange]:
     """Field-level changes from consecutive history rows of each object (no per-row query)."""
     changes = []
     for _, versions in itertools.groupby(rows, key=lambda row: row.id):
@@ -184,15 +253,16 @@ def _history_changes(rows, label, excluded_fields=()) -> list[FieldChange]:
                 delta = version.diff_against(
                     previous, excluded_fields=list(excluded_fields), foreign_keys_are_objs=False
                 )
+                model = version.instance_type
                 for change in delta.changes:
                     changes.append(
                         FieldChange(
                             version.history_date,
                             user,
                             label(version),
-                            change.field,
-                            _short(change.old),
-                            _short(change.new),
+                            shown.field_label(model, change.field),
+                            shown.value(model, change.field, change.old),
+                            shown.value(model, change.field, change.new),
                             reason,
                         )
                     )
@@ -217,24 +287,29 @@ def article_audit_trail(*, article: Article, limit: int = 300) -> list[FieldChan
     reference_rows = Reference.history.filter(revision_id__in=revision_ids).select_related(
         "history_user"
     )
+    shown = _Shown(numbers)
     changes = [
         *_history_changes(
             article_rows.order_by("id", "history_date", "history_id"),
             lambda row: "Article",
+            shown,
             excluded_fields=["topics"],
         ),
         *_history_changes(
             revision_rows.order_by("id", "history_date", "history_id"),
             lambda row: f"v{numbers.get(row.id, '?')}",
+            shown,
             excluded_fields=["contributors"],
         ),
         *_history_changes(
             section_rows.order_by("id", "history_date", "history_id"),
             lambda row: f"v{numbers.get(row.revision_id, '?')} section “{row.heading}”",
+            shown,
         ),
         *_history_changes(
             reference_rows.order_by("id", "history_date", "history_id"),
             lambda row: f"v{numbers.get(row.revision_id, '?')} reference {row.position + 1}",
+            shown,
         ),
     ]
     changes.sort(key=lambda change: change.at, reverse=True)

@@ -2,6 +2,7 @@
 any two versions."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
@@ -29,7 +30,9 @@ def article_history(request: HttpRequest, number: str) -> HttpResponse:
             "in_progress": [
                 v.revision for v in versions if v.revision.state in selectors.UNFINISHED_STATES
             ],
-            "trail": selectors.article_audit_trail(article=article),
+            "page": Paginator(selectors.article_audit_trail(article=article), 50).get_page(
+                request.GET.get("page")
+            ),
         },
     )
 

@@ -10,7 +10,7 @@ from encyclopedia.canonical import revision_sha256
 from reviews import cycles
 from reviews.models import RECERTIFICATION, ChainStep, Step
 from tests.reviews.cycles.factories import assigned_cycle
-from tests.reviews.factories import TODAY, fresh, proof_of, published_revision
+from tests.reviews.factories import TODAY, fresh, live_article, proof_of, published_revision
 
 pytestmark = pytest.mark.django_db
 
@@ -79,3 +79,20 @@ def test_the_page_does_not_grow_in_queries_with_its_versions(
     with django_assert_max_num_queries(len(few.captured_queries)):
         page = history(client, article)
     assert len(page.select("table.data tbody tr abbr.sha")) >= 12
+
+
+def test_the_audit_trail_reads_in_the_teams_words_and_pages(
+    client, maria, okafor, dugdale, brenda, cardiology
+):
+    article = live_article(specialty=cardiology, author=maria)
+    published_revision(article, editor=maria, signers=[okafor.user, dugdale.user, brenda])
+    client.force_login(maria)
+
+    page = client.get(reverse("reviews:article-history", args=[article.number]))
+    trail = page.content.decode().split('id="audit-trail"')[1]
+
+    assert "<td>Review Date</td>" in trail
+    assert "<td>Live version</td><td>v1</td><td>v2</td>" in trail
+    assert "<td>Published</td>" in trail  # the status's label, not "published"
+    assert "last_reviewed_on" not in trail and "{'name'" not in trail
+    assert len(page.context["page"]) <= 50
