@@ -404,8 +404,7 @@ STET = {
         default=(
             "Stet Health Media follows a rigorous editorial process: every article is "
             "reviewed by a credentialed clinician before publication and re-reviewed on a "
-            "fixed cycle. Our editorial policy, review process and privacy policy are "
-            "published on this site."
+            "fixed cycle, and each page shows its Review Date and who reviewed it."
         ),
     ),
 }

@@ -90,7 +90,7 @@ def revision_edit(request: HttpRequest, revision_id: int) -> HttpResponse:
                 )
             except StaleDraft as conflict:
                 messages.error(request, conflict.message)
-                stale = _stale_context(revision_id, form)
+                stale = {**_stale_context(revision_id, form), "saved_by": conflict.changed_by}
                 # The next save merges on top of what is now stored.
                 form.data = form.data.copy()
                 form.data["edit_version"] = stale["theirs"].edit_version

@@ -298,3 +298,10 @@ def test_the_page_costs_the_same_queries_however_many_sections(
         page = page_of(client, article)
 
     assert len(section_headings(page)) == sections
+
+
+def test_the_footer_promises_no_page_the_site_does_not_have(client, db):
+    footer = client.get("/").content.decode().split("<footer")[1]
+
+    assert "published on this site" not in footer
+    assert "Review Date" in footer

@@ -48,6 +48,7 @@ def test_a_second_editor_saving_a_stale_draft_keeps_their_text_and_sees_the_othe
     assert response.status_code == 200
     page = response.content.decode()
     assert "Tom Becker changed this draft" in messages_of(response)
+    assert "What Tom Becker saved meanwhile" in page  # not the draft's author, Maria
     assert "Maria&#x27;s wording of the causes." in page  # her text is still in the form
     assert "<del>Maria</del><ins>Tom</ins>&#x27;s wording" in page  # his change, beside hers
     draft.refresh_from_db()
