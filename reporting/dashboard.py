@@ -274,11 +274,31 @@ def article_list(*, today: datetime.date, filters: ArticleFilter) -> QuerySet[Ar
             "open_cycle__id",
             "open_cycle__state",
             "open_cycle__due_on",
+            "open_cycle__assignee_id",
             "open_cycle__assignee__first_name",
             "open_cycle__assignee__last_name",
+            "open_cycle__assignee__reviewer_profile__credit_name",
             "open_cycle__unassigned_reason",
         )
         .order_by(*SORTS[filters.sort])
+    )
+
+
+def assignee_name(row: dict) -> str:
+    """Who holds a listed article's open review, as the team names them: the credit
+    their pages print, else their full name; "" when nobody is assigned. An assigned
+    account with neither still reads as assigned."""
+    if row["open_cycle__assignee_id"] is None:
+        return ""
+    full_name = " ".join(
+        filter(
+            None, [row["open_cycle__assignee__first_name"], row["open_cycle__assignee__last_name"]]
+        )
+    )
+    return (
+        row["open_cycle__assignee__reviewer_profile__credit_name"]
+        or full_name
+        or "A reviewer with no name on their account"
     )
 
 

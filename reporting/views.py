@@ -91,6 +91,7 @@ def dashboard_articles(request: HttpRequest) -> HttpResponse:
     for row in page.object_list:
         due = row["next_review_due"]
         row["days_overdue"] = (day - due).days if due and due < day else None
+        row["assignee_name"] = dashboard_reads.assignee_name(row)
     return render(
         request,
         "reporting/dashboard_articles.html",
@@ -124,12 +125,7 @@ def _article_csv_rows(articles, day):
     ]
     for row in articles.iterator(chunk_size=2000):
         due = row["next_review_due"]
-        reviewer = " ".join(
-            filter(
-                None,
-                [row["open_cycle__assignee__first_name"], row["open_cycle__assignee__last_name"]],
-            )
-        )
+        reviewer = dashboard_reads.assignee_name(row)
         yield [
             row["number"],
             row["title"],

@@ -156,7 +156,7 @@ def test_each_row_shows_days_overdue_and_who_holds_the_review(director):
     assert rows["Angina"]["days_overdue"] == "400"
     assert rows["Cardiomyopathy"]["days_overdue"] == "10"
     assert rows["Chest pain"]["days_overdue"] == ""
-    assert rows["Angina"]["review"] == "Ngozi Okafor"
+    assert rows["Angina"]["review"] == "Ngozi Okafor, MD"
     assert rows["Bradycardia"]["review"] == "revising"
     assert rows["Kidney stones"]["review"] == "unassigned"
     assert rows["Heart failure"]["review"] == "none open"
@@ -204,3 +204,14 @@ def test_an_empty_result_says_so(client, brenda):
     page = get_page(client, ARTICLES, {"status": "overdue"})
 
     assert "No article matches these filters." in text(page)
+
+
+def test_an_assigned_review_reads_as_assigned_whatever_the_accounts_name_fields_hold(
+    director, okafor
+):
+    type(okafor.user).objects.filter(pk=okafor.user_id).update(first_name="", last_name="")
+    type(okafor).objects.filter(pk=okafor.pk).update(credit_name="")
+
+    rows = {row["title"]: row for row in listed(director, query())}
+
+    assert rows["Angina"]["review"] == "A reviewer with no name on their account"

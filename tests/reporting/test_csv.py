@@ -68,10 +68,10 @@ def test_the_list_downloads_as_csv_with_the_filters_in_force(director, cardiolog
 
     assert rows == [
         LIST_HEADER,
-        row("Angina", 400, "open", "Ngozi Okafor"),
+        row("Angina", 400, "open", "Ngozi Okafor, MD"),
         row("Aortic stenosis", 200, "open", ""),
-        row("Atrial fibrillation", 120, "open", "Ngozi Okafor"),
-        row("Bradycardia", 45, "in_progress", "Ngozi Okafor"),
+        row("Atrial fibrillation", 120, "open", "Ngozi Okafor, MD"),
+        row("Bradycardia", 45, "in_progress", "Ngozi Okafor, MD"),
         row("Cardiomyopathy", 10, "open", ""),
     ]
 
