@@ -404,7 +404,7 @@ STET = {
         default=(
             "Stet Health Media follows a rigorous editorial process: every article is "
             "reviewed by a credentialed clinician before publication and re-reviewed on a "
-            "fixed cycle, and each page shows its Review Date and who reviewed it."
+            "fixed cycle, and each page says when it was last reviewed and by whom."
         ),
     ),
 }

@@ -304,4 +304,4 @@ def test_the_footer_promises_no_page_the_site_does_not_have(client, db):
     footer = client.get("/").content.decode().split("<footer")[1]
 
     assert "published on this site" not in footer
-    assert "Review Date" in footer
+    assert "last reviewed and by whom" in footer
