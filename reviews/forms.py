@@ -272,6 +272,14 @@ class PolicyForm(forms.ModelForm):
             "escalate_after_days",
             "correction_word_budget",
         ]
+        labels = {
+            "default_interval_months": "Review every (months)",
+            "due_soon_days": "Due soon: within (days)",
+            "open_cycles_when_due_soon": "Open a review when an article is due soon",
+            "reminder_every_days": "Remind reviewers every (days)",
+            "escalate_after_days": "Tell editorial directors after (days overdue)",
+            "correction_word_budget": "Words a correction may change",
+        }
 
 
 class AccountPolicyForm(forms.ModelForm):

@@ -192,3 +192,18 @@ def test_the_policy_page_is_for_editorial_directors_only(client, request, policy
     client.force_login(getattr(someone, "user", someone))
 
     assert client.get(reverse("reviews:policy")).status_code == 403
+
+
+def test_the_policy_form_asks_in_plain_words(client, brenda, policy):
+    client.force_login(brenda)
+
+    page = client.get(reverse("reviews:policy")).content.decode()
+
+    labels = [
+        "Review every (months)",
+        "Remind reviewers every (days)",
+        "Tell editorial directors after (days overdue)",
+        "Words a correction may change",
+    ]
+    assert [label for label in labels if label not in page] == []
+    assert "Reminder every days" not in page
