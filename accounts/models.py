@@ -164,13 +164,6 @@ class ReviewerProfile(models.Model):
         parts = [self.credit_name, self.title, self.department, self.institution]
         return ", ".join(part for part in parts if part)
 
-    def licence_valid_on(self, day: datetime.date) -> bool:
-        return (
-            self.is_active
-            and self.licence_expires_on is not None
-            and self.licence_expires_on >= day
-        )
-
 
 class AccountPolicy(models.Model):
     """How signing in and signing off are protected. One row; edited by editorial

@@ -29,8 +29,13 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler
 
-from core.errors import DomainError, InvalidTransition, PermissionDenied, StaleVersion
-from core.pages import DATABASE_AWAY
+from core.errors import (
+    DATABASE_AWAY,
+    DomainError,
+    InvalidTransition,
+    PermissionDenied,
+    StaleVersion,
+)
 from encyclopedia.models import PublishedRevisionImmutable
 from encyclopedia.services import StaleDraft
 

@@ -5,11 +5,10 @@ form with the limit named (reviews.forms); a script gets a 413 before anything o
 body past API_MAX_BODY_BYTES is parsed.
 """
 
-import json
+import io
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
-from rest_framework.exceptions import ParseError
 from rest_framework.parsers import JSONParser
 
 
@@ -17,13 +16,10 @@ class BoundedJSONParser(JSONParser):
     def parse(self, stream, media_type=None, parser_context=None):
         limit = settings.API_MAX_BODY_BYTES
         request = (parser_context or {}).get("request")
-        declared = request.META.get("CONTENT_LENGTH") if request is not None else None
-        if declared and declared.isdigit() and int(declared) > limit:
+        declared = request.META.get("CONTENT_LENGTH", "") if request is not None else ""
+        if declared.isdigit() and int(declared) > limit:
             raise RequestDataTooBig("The request body is too large.")
         body = stream.read(limit + 1)  # a missing or false Content-Length still stops here
         if len(body) > limit:
             raise RequestDataTooBig("The request body is too large.")
-        try:
-            return json.loads(body.decode((parser_context or {}).get("encoding") or "utf-8"))
-        except (UnicodeDecodeError, ValueError) as error:
-            raise ParseError(f"JSON parse error - {error}") from error
+        return super().parse(io.BytesIO(body), media_type, parser_context)

@@ -7,6 +7,7 @@ instead of every request answering 500.
 """
 
 import logging
+from collections.abc import Callable
 from functools import wraps
 
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
@@ -16,33 +17,29 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 logger = logging.getLogger(__name__)
 UNREACHABLE = (RedisConnectionError, RedisTimeoutError)
 
+
+def _key_missing(*args, **kwargs):
+    raise ValueError("Key not found: the cache is unreachable")
+
+
 # What each operation answers while Redis is away: what it answers for a missing key.
-_WHEN_UNREACHABLE: dict[str, object] = {
-    "add": False,
-    "get": None,  # replaced by the caller's default
-    "set": None,
-    "touch": False,
-    "delete": False,
-    "get_many": {},
-    "has_key": False,
-    "set_many": None,
-    "delete_many": None,
-    "clear": False,
+_WHEN_UNREACHABLE: dict[str, Callable] = {
+    "get": lambda key, default=None, *args, **kwargs: default,
+    "get_many": lambda *args, **kwargs: {},
+    "incr": _key_missing,
+    **dict.fromkeys(("add", "touch", "delete", "has_key", "clear"), lambda *a, **k: False),
+    **dict.fromkeys(("set", "set_many", "delete_many"), lambda *a, **k: None),
 }
 
 
-def _degrading(name, method):
+def _degrading(name: str, method: Callable, fallback: Callable) -> Callable:
     @wraps(method)
     def call(self, *args, **kwargs):
         try:
             return method(self, *args, **kwargs)
         except UNREACHABLE as error:
             logger.warning("Cache unreachable, %s skipped: %s", name, error)
-            if name == "get":
-                return args[1] if len(args) > 1 else kwargs.get("default")
-            if name == "incr":
-                raise ValueError("Key not found: the cache is unreachable") from error
-            return _WHEN_UNREACHABLE[name]
+            return fallback(*args, **kwargs)
 
     return call
 
@@ -51,11 +48,11 @@ class DegradingRedisCacheClient(RedisCacheClient):
     pass
 
 
-for _name in [*_WHEN_UNREACHABLE, "incr"]:
+for _name, _fallback in _WHEN_UNREACHABLE.items():
     setattr(
         DegradingRedisCacheClient,
         _name,
-        _degrading(_name, getattr(RedisCacheClient, _name)),
+        _degrading(_name, getattr(RedisCacheClient, _name), _fallback),
     )
 
 

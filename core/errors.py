@@ -36,3 +36,11 @@ class StaleVersion(DomainError):
     """Someone else saved first; the caller's copy is out of date."""
 
     code = "stale_version"
+
+
+# What a person or a script is told when the database drops the connection or times
+# out: every service is one transaction, so nothing was half-done and a retry is safe.
+DATABASE_AWAY = (
+    "The database did not answer, so nothing was saved (nothing is ever half-saved). "
+    "Try again in a moment."
+)

@@ -31,12 +31,17 @@ def job_name(task_name: str) -> str:
     return task_name.rsplit(".", 1)[-1]
 
 
-def periods() -> dict[str, datetime.timedelta]:
-    """Each scheduled job and its period, from beat's schedule."""
+def schedules() -> dict:
+    """Each scheduled job and its beat schedule."""
     return {
-        job_name(entry["task"]): schedule_period(entry["schedule"])
+        job_name(entry["task"]): entry["schedule"]
         for entry in settings.CELERY_BEAT_SCHEDULE.values()
     }
+
+
+def periods() -> dict[str, datetime.timedelta]:
+    """Each scheduled job and its period, from beat's schedule."""
+    return {job: schedule_period(schedule) for job, schedule in schedules().items()}
 
 
 def schedule_period(schedule) -> datetime.timedelta:
@@ -139,13 +144,10 @@ class JobOverview:
 def jobs_overview(*, now: datetime.datetime, runs_each: int = 10) -> list[JobOverview]:
     """Each scheduled job: its health, when beat next runs it, and its latest runs."""
     health = job_health(now=now)
-    schedules = {
-        job_name(entry["task"]): entry["schedule"]
-        for entry in settings.CELERY_BEAT_SCHEDULE.values()
-    }
+    beat = schedules()
     overview = []
     for job, status in health.items():
-        schedule = schedules[job]
+        schedule = beat[job]
         next_run = None
         if isinstance(schedule, crontab | every):
             next_run = now + schedule.remaining_estimate(now)

@@ -11,13 +11,9 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from core.errors import DomainError
+from core.errors import DATABASE_AWAY, DomainError
 
 logger = logging.getLogger(__name__)
-DATABASE_AWAY = (
-    "The database did not answer, so nothing was saved (nothing is ever half-saved). "
-    "Try again in a moment."
-)
 
 
 @dataclass(frozen=True)

@@ -252,8 +252,10 @@ vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Stet <stet@localhost>")
 
 # --- Celery -------------------------------------------------------------------
-# The hard time limit of the longest task (transfer.tasks.import_articles).
+# The hard time limit of the longest task (transfer.tasks.import_articles), and how long
+# the Redis broker waits for a task's acknowledgement before handing it out again.
 LONGEST_TASK_SECONDS = 2100
+CELERY_VISIBILITY_TIMEOUT = env.int("CELERY_VISIBILITY_TIMEOUT", default=LONGEST_TASK_SECONDS + 300)
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL or "filesystem://localhost//")
 if CELERY_BROKER_URL.startswith("filesystem://"):
     _broker_dir = VAR_DIR / "celery-broker"
@@ -270,11 +272,7 @@ else:
     # back to the queue once this long has passed without its acknowledgement. It must
     # outlast the longest task's hard time limit, or a task still running would be
     # handed to a second worker; tests/test_task_limits.py holds every task to it.
-    CELERY_BROKER_TRANSPORT_OPTIONS = {
-        "visibility_timeout": env.int(
-            "CELERY_VISIBILITY_TIMEOUT", default=LONGEST_TASK_SECONDS + 300
-        )
-    }
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ACKS_LATE = True

@@ -9,6 +9,7 @@ import time
 
 import pytest
 from django.core.cache import caches
+from django.db import connection
 from kombu import pools
 
 from config.celery import app
@@ -27,6 +28,19 @@ def wait_for(condition, seconds: float = 30.0) -> bool:
             return True
         time.sleep(0.1)
     return False
+
+
+def database_url() -> str:
+    """The test database, for another process (a worker) to open."""
+    db = connection.settings_dict
+    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+def pg_connect():
+    """A connection of its own to the test database (PostgreSQL), outside the test's."""
+    import psycopg  # PostgreSQL only; SQLite runs skip the tests that use it
+
+    return psycopg.connect(database_url(), autocommit=True)
 
 
 class RedisServer:

@@ -2,16 +2,16 @@
 terminated as a failover would): nothing is half-published, the editor reads why,
 and publishing again works."""
 
-import psycopg
 import pytest
 from django.db import connection
 from django.db.models.signals import post_save
 from django.urls import reverse
 
 from api.services import api_token_create
-from core.pages import DATABASE_AWAY
+from core.errors import DATABASE_AWAY
 from encyclopedia.models import Article, Revision
 from tests.api.clients import bearer
+from tests.faults.conftest import pg_connect
 from tests.reviews.factories import approved_revision, live_article
 
 pytestmark = [
@@ -21,11 +21,7 @@ pytestmark = [
 
 
 def terminate(pid: int) -> None:
-    settings = connection.settings_dict
-    with psycopg.connect(
-        host=settings["HOST"], port=settings["PORT"] or 5432, user=settings["USER"],
-        dbname=settings["NAME"], autocommit=True,
-    ) as other:  # fmt: skip
+    with pg_connect() as other:
         other.execute("SELECT pg_terminate_backend(%s)", [pid])
 
 

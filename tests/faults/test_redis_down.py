@@ -66,12 +66,6 @@ def worker(redis_everywhere):
     return start
 
 
-@pytest.fixture
-def today():
-    """A real worker and broker run on the real clock."""
-    return None
-
-
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_mail_queued_while_redis_was_down_goes_out_once_when_it_is_back(
     maria, okafor, dugdale, brenda, cardiology, redis_everywhere, worker

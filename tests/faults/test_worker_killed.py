@@ -13,14 +13,13 @@ import sys
 import time
 from pathlib import Path
 
-import psycopg
 import pytest
 from django.db import connection
 
 from config.celery import app
 from reviews import tasks
 from reviews.models import ReviewCycle
-from tests.faults.conftest import wait_for
+from tests.faults.conftest import database_url, pg_connect, wait_for
 from tests.reviews.cycles.factories import due_article
 
 pytestmark = [
@@ -34,26 +33,11 @@ ROOT = Path(__file__).resolve().parents[2]
 LONG_AGO = datetime.date(2001, 3, 5)
 
 
-@pytest.fixture
-def today():
-    return None
-
-
-def pg_connect():
-    settings = connection.settings_dict
-    return psycopg.connect(
-        host=settings["HOST"], port=settings["PORT"] or 5432, user=settings["USER"],
-        dbname=settings["NAME"], autocommit=True,
-    )  # fmt: skip
-
-
 def start_worker(broker: str) -> subprocess.Popen:
-    settings = connection.settings_dict
     environment = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.base",
-        "DATABASE_URL": f"postgres://{settings['USER']}@{settings['HOST']}:"
-        f"{settings['PORT'] or 5432}/{settings['NAME']}",
+        "DATABASE_URL": database_url(),
         "REDIS_URL": broker,
         "CELERY_VISIBILITY_TIMEOUT": "5",
         "CELERY_TASK_ALWAYS_EAGER": "false",
@@ -66,7 +50,7 @@ def start_worker(broker: str) -> subprocess.Popen:
     )  # fmt: skip
 
 
-def blocked_on_the_cycles(watcher: psycopg.Connection) -> bool:
+def blocked_on_the_cycles(watcher) -> bool:
     row = watcher.execute(
         "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
         "AND query LIKE 'INSERT INTO \"reviews_reviewcycle\"%'"
