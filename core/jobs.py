@@ -150,7 +150,9 @@ def jobs_overview(*, now: datetime.datetime, runs_each: int = 10) -> list[JobOve
         schedule = beat[job]
         next_run = None
         if isinstance(schedule, crontab | every):
-            next_run = now + schedule.remaining_estimate(now)
+            # Beat's estimate runs to the microsecond; its runs fall on whole minutes.
+            estimate = now + schedule.remaining_estimate(now) + datetime.timedelta(seconds=30)
+            next_run = estimate.replace(second=0, microsecond=0)
         runs = list(JobRun.objects.filter(job=job).order_by("-started_at")[:runs_each])
         overview.append(JobOverview(health=status, next_run=next_run, runs=runs))
     return overview
