@@ -9,6 +9,7 @@ article's review interval; every write path keeps it so (see ArticleQuerySet).
 
 import datetime
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import (
     MaxLengthValidator,
@@ -586,3 +587,27 @@ class Reference(RevisionContent):
     def clean(self) -> None:
         if self.accessed_on and self.accessed_on > timezone.localdate():
             raise ValidationError({"accessed_on": "A reference cannot be accessed in the future."})
+
+
+class SearchEntry(models.Model):
+    """What search reads for one article: the plain text of its live revision (title,
+    summary, body without Markdown), rewritten at every publish. Kept apart from the
+    article so its history and its hot columns stay small.
+
+    On PostgreSQL `document` holds the weighted tsvector (title A, summary B, body C)
+    behind a GIN index, and the title has a trigram index for misspelt queries; both
+    indexes are made by migration on PostgreSQL only (see encyclopedia.search)."""
+
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, primary_key=True, related_name="search_entry"
+    )
+    title = models.CharField(max_length=300)
+    summary = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    document = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        verbose_name_plural = "search entries"
+
+    def __str__(self) -> str:
+        return self.title

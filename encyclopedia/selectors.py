@@ -2,9 +2,10 @@
 
 import string
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.db.models.functions import Lower
 
+from encyclopedia import search
 from encyclopedia.models import Article, Reference, Section
 
 LETTERS = [*string.ascii_uppercase, "#"]
@@ -31,15 +32,12 @@ def article_get_by_slug(*, slug: str) -> Article | None:
 
 
 def article_list_for_index(*, letter: str | None = None, query: str = "") -> QuerySet[Article]:
-    """Published articles for the A–Z index: by first letter, or matching a title search."""
+    """Published articles for the A–Z index: by first letter, or, for a search, every
+    page whose words match, best first (see encyclopedia.search)."""
     articles = Article.objects.published().only("number", "title", "slug", "specialty__name")
     articles = articles.select_related("specialty")
     if query:
-        words = query.split()
-        condition = Q()
-        for word in words[:8]:
-            condition &= Q(title__icontains=word)
-        return articles.filter(condition).order_by(Lower("title"), "title")
+        return search.matching(articles, query)
     return articles.starting_with(letter or "A").order_by(Lower("title"), "title")
 
 

@@ -28,6 +28,7 @@ from encyclopedia.models import (
     SpecialtyReviewInterval,
     Topic,
 )
+from encyclopedia.search import search_entry_write
 
 
 def plain_newlines(text: str) -> str:
@@ -296,16 +297,27 @@ def revision_save_draft(
     summary: str,
     sections: Sequence[SectionInput],
     references: Sequence[ReferenceInput],
+    topics: Iterable[Topic] | None = None,
 ) -> Revision:
     """Save an editor's edit of a draft, refusing it if someone else saved first.
 
     `expected_version` is the `edit_version` the editor's form was loaded with. The row
     lock serialises two saves arriving together; the version check catches the save
     made from a stale copy, however old.
+
+    `topics`, when given, become the article's: topics belong to the article, not to
+    one version, and conflicts of interest are judged on them from the moment they are
+    saved (so the reviewer of this very draft is chosen against the new ones). None
+    leaves them as they are.
     """
+    article = None
+    if topics is not None:
+        # The article before the revision: the order every writer locks them in.
+        article = Article.objects.select_for_update().get(pk=revision.article_id)
     revision = _locked_editable(revision)
     if revision.edit_version != expected_version:
         raise StaleDraft(revision)
+    reason = f"Draft v{revision.number} edited"
     _save_content(
         revision,
         editor=editor,
@@ -313,9 +325,32 @@ def revision_save_draft(
         summary=summary,
         sections=sections,
         references=references,
-        reason=f"Draft v{revision.number} edited",
+        reason=reason,
     )
+    if article is not None and topics is not None:
+        _set_topics(article, topics, editor=editor, reason=reason)
     return revision
+
+
+def _set_topics(article: Article, topics: Iterable[Topic], *, editor: User, reason: str) -> None:
+    """Make the article's topics `topics`, with a history row naming what changed (none
+    when nothing did)."""
+    wanted = {topic.pk: topic for topic in topics}
+    current = {topic.pk: topic for topic in article.topics.all()}
+    if wanted.keys() == current.keys():
+        return
+    added = sorted(wanted[pk].name for pk in wanted.keys() - current.keys())
+    removed = sorted(current[pk].name for pk in current.keys() - wanted.keys())
+    change = "; ".join(
+        part
+        for part in (
+            f"added {', '.join(added)}" if added else "",
+            f"removed {', '.join(removed)}" if removed else "",
+        )
+        if part
+    )
+    track(article, user=editor, reason=f"{reason}: topics {change}")
+    article.topics.set(wanted.values())
 
 
 @transaction.atomic
@@ -427,6 +462,7 @@ def article_publish_revision(
     if review is not None:
         _record_review(article, review)
     _tracked_save(article, user=user, reason=reason)
+    search_entry_write(revision=revision)
     return article
 
 

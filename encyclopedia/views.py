@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
 from core.clock import today
-from encyclopedia import selectors
+from encyclopedia import search, selectors
 from encyclopedia.citations import PageCitation
 from encyclopedia.models import Article
 
@@ -31,7 +31,11 @@ def index(request: HttpRequest) -> HttpResponse:
     if letter not in selectors.LETTERS:
         letter = "A"
     articles = selectors.article_list_for_index(letter=letter, query=query)
-    page = Paginator(articles, 100).get_page(request.GET.get("page"))
+    page = Paginator(articles, 20 if query else 100).get_page(request.GET.get("page"))
+    if query:
+        passages = search.snippets([article.pk for article in page.object_list], query)
+        for article in page.object_list:
+            article.snippet = passages.get(article.pk, "")
     return render(
         request,
         "encyclopedia/index.html",
