@@ -116,7 +116,7 @@ def matching(articles: QuerySet[Article], query: str) -> QuerySet[Article]:
         .annotate(
             rank=Case(
                 When(number, then=Value(3.0)),
-                When(in_title, then=Value(2.0)),
+                When(in_title | never_published, then=Value(2.0)),
                 default=Value(1.0),
                 output_field=FloatField(),
             )
@@ -134,7 +134,8 @@ def _ranked(articles: QuerySet[Article], query: str, also: Q) -> QuerySet[Articl
     return (
         articles.filter(found | misspelt | also)
         .annotate(
-            title_vector=SearchVector("search_entry__title", config=CONFIG),
+            # A never-published article has no entry: its own title stands in.
+            title_vector=SearchVector(Coalesce("search_entry__title", "title"), config=CONFIG),
             title_first=Case(
                 When(title_vector=search_query, then=Value(1)),
                 default=Value(0),

@@ -21,7 +21,8 @@ from django.utils import timezone
 
 from accounts.models import ReviewerProfile, Specialty
 from accounts.roles import Role
-from encyclopedia.models import Article, ReviewPolicy
+from encyclopedia import search
+from encyclopedia.models import Article, ReviewPolicy, Topic
 from encyclopedia.schedule import ReviewWindow
 from reporting.figures import AGE_BUCKETS, schedule_buckets
 from reporting.models import MetricSnapshot
@@ -63,6 +64,8 @@ SORTS = {
     "-title": ("-title", "pk"),
     "due": (_DUE, "pk"),
     "-due": (_DUE_DESC, "pk"),
+    # A search's own order (encyclopedia.search): title matches, then the best ranked.
+    "relevance": (),
 }
 
 
@@ -183,12 +186,18 @@ def trend(*, today: datetime.date, days: int = 365) -> list[MetricSnapshot]:
 
 @dataclass(frozen=True)
 class ArticleFilter:
-    status: str = ""
+    """The filters of the director's article list and the staff finder: one set, read
+    from the query string the same way for both."""
+
+    status: str = ""  # where the article stands on the review schedule
     bucket: str = ""
     specialty: int | None = None
     reviewer: int | None = None
     cycle_state: str = ""
     sort: str = "overdue"
+    query: str = ""  # words in the page, a title or an article number
+    topic: int | None = None
+    article_status: str = ""  # draft, published or retired (the finder's; the list is published)
 
     @classmethod
     def from_query(cls, query) -> "ArticleFilter":
@@ -198,6 +207,9 @@ class ArticleFilter:
 
         bucket = query.get("bucket", "")
         status = query.get("status", "")
+        words = query.get("q", "").strip()[:200]
+        default_sort = "relevance" if words else "overdue"
+        sort = query.get("sort", default_sort)
         return cls(
             status=status
             if status in STATUSES
@@ -206,14 +218,22 @@ class ArticleFilter:
             specialty=number("specialty"),
             reviewer=number("reviewer"),
             cycle_state=query.get("state", "") if query.get("state") in CYCLE_STATES else "",
-            sort=query.get("sort", "overdue") if query.get("sort") in SORTS else "overdue",
+            sort=sort if sort in SORTS and (words or sort != "relevance") else default_sort,
+            query=words,
+            topic=number("topic"),
+            article_status=query.get("article", "")
+            if query.get("article") in Article.Status.values
+            else "",
         )
 
     def as_query(self, **changes) -> dict:
         values = {
+            "q": self.query,
+            "article": self.article_status,
             "status": self.status,
             "bucket": self.bucket,
             "specialty": self.specialty or "",
+            "topic": self.topic or "",
             "reviewer": self.reviewer or "",
             "state": self.cycle_state,
             "sort": self.sort,
@@ -222,16 +242,28 @@ class ArticleFilter:
         return {key: value for key, value in values.items() if value not in ("", None)}
 
 
-def article_matches(*, today: datetime.date, filters: ArticleFilter) -> QuerySet[Article]:
-    """Published articles matching the dashboard's filters. The open review is joined
-    only when a filter needs it, so counting the matches stays cheap."""
-    articles = Article.objects.published().annotate(
+def article_matches(
+    *, today: datetime.date, filters: ArticleFilter, articles: QuerySet[Article] | None = None
+) -> QuerySet[Article]:
+    """The `articles` (by default the published ones) matching the filters. The open
+    review is joined only when a filter needs it, so counting the matches stays cheap."""
+    if articles is None:
+        articles = Article.objects.published()
+    if filters.query:
+        articles = search.matching(articles, filters.query)
+    articles = articles.annotate(
         open_cycle=FilteredRelation(
             "review_cycles", condition=Q(review_cycles__state__in=ReviewCycle.OPEN_STATES)
         )
     )
+    if filters.article_status:
+        articles = articles.filter(status=filters.article_status)
     if filters.status:
-        articles = articles.filter(ReviewWindow.on(today).condition(filters.status))
+        articles = articles.filter(
+            ReviewWindow.on(today).condition(filters.status), status=Article.Status.PUBLISHED
+        )
+    if filters.topic:
+        articles = articles.filter(topics=filters.topic)
     if filters.bucket:
         low, high = FILTER_BUCKETS[filters.bucket]
         articles = articles.filter(next_review_due__lte=today - datetime.timedelta(days=low))
@@ -258,16 +290,19 @@ def article_matches(*, today: datetime.date, filters: ArticleFilter) -> QuerySet
     return articles
 
 
-def article_list(*, today: datetime.date, filters: ArticleFilter) -> QuerySet[Article]:
+def article_list(
+    *, today: datetime.date, filters: ArticleFilter, articles: QuerySet[Article] | None = None
+) -> QuerySet[Article]:
     """The matching articles as the list shows them, each with its open review (one LEFT
     JOIN: the database allows at most one open cycle per article)."""
+    matches = article_matches(today=today, filters=filters, articles=articles)
     # The stubs cannot see the `open_cycle` FilteredRelation alias article_matches adds.
-    return (
-        article_matches(today=today, filters=filters)  # type: ignore[misc]
-        .values(
+    rows = (
+        matches.values(  # type: ignore[misc]
             "pk",
             "number",
             "title",
+            "status",
             "last_reviewed_on",
             "next_review_due",
             "specialty__name",
@@ -280,8 +315,17 @@ def article_list(*, today: datetime.date, filters: ArticleFilter) -> QuerySet[Ar
             "open_cycle__assignee__reviewer_profile__credit_name",
             "open_cycle__unassigned_reason",
         )
-        .order_by(*SORTS[filters.sort])
     )
+    # An empty order (relevance) keeps the search's own.
+    return rows.order_by(*SORTS[filters.sort]) if SORTS[filters.sort] else rows
+
+
+def article_choices_for_finder() -> dict:
+    """The finder's own filters, beside the director's list's (filter_choices)."""
+    return {
+        "article_statuses": Article.Status.choices,
+        "topics": list(Topic.objects.values_list("pk", "name").order_by("name")),
+    }
 
 
 def assignee_name(row: dict) -> str:

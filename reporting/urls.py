@@ -5,6 +5,7 @@ from reporting import views
 app_name = "reporting"
 
 urlpatterns = [
+    path("articles/", views.finder, name="finder"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("dashboard/articles/", views.dashboard_articles, name="dashboard-articles"),
     path("dashboard/<slug:table>.csv", views.dashboard_table_csv, name="dashboard-csv"),

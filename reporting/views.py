@@ -18,12 +18,14 @@ from core.clock import today
 from core.csv_stream import streaming_csv
 from core.jobs import jobs_overview
 from core.pagination import CountedPaginator
+from encyclopedia import search
 from encyclopedia.models import Article
 from reporting import audit
 from reporting import dashboard as dashboard_reads
 from reporting.forms import AuditReportForm
 from reviews import eligibility, selectors
 from reviews.forms import CycleAssignForm
+from reviews.models import Step
 
 
 @role_required(Role.EDITORIAL_DIRECTOR)
@@ -245,3 +247,48 @@ def _what_it_did(run) -> str:
     if run.error:
         return run.error.strip().splitlines()[-1]
     return ", ".join(f"{key.replace('_', ' ')}: {value}" for key, value in run.summary.items())
+
+
+@role_required(*Role)
+@require_safe
+def finder(request: HttpRequest) -> HttpResponse:
+    """Every article, for everyone on the team: by words in the page, title or number,
+    and by the director's list's filters plus topic and article status."""
+    day = today()
+    filters = dashboard_reads.ArticleFilter.from_query(request.GET)
+    everything = Article.objects.all()
+    articles = dashboard_reads.article_list(today=day, filters=filters, articles=everything)
+    matches = dashboard_reads.article_matches(today=day, filters=filters, articles=everything)
+    page = CountedPaginator(articles, 50, count=matches.count).get_page(request.GET.get("page"))
+    rows = list(page.object_list)
+    ids = [row["pk"] for row in rows]
+    in_progress = selectors.revisions_in_progress_by_article(ids)
+    passages = search.snippets(ids, filters.query) if filters.query else {}
+    for row in rows:
+        due = row["next_review_due"]
+        row["days_overdue"] = (day - due).days if due and due < day else None
+        row["assignee_name"] = dashboard_reads.assignee_name(row)
+        row["in_progress"] = in_progress.get(row["pk"], [])
+        row["snippet"] = passages.get(row["pk"], "")
+    page.object_list = rows
+    return render(
+        request,
+        "reporting/finder.html",
+        {
+            "page": page,
+            "filters": filters,
+            "choices": {
+                **dashboard_reads.filter_choices(),
+                **dashboard_reads.article_choices_for_finder(),
+            },
+            "filtered": bool(filters.as_query().keys() - {"sort"}),
+            "sort_links": {
+                name.replace("-", "") + ("_desc" if name.startswith("-") else ""): urlencode(
+                    filters.as_query(sort=name)
+                )
+                for name in dashboard_reads.SORTS
+            },
+            "step_labels": dict(Step.choices),
+            "today": day,
+        },
+    )

@@ -33,7 +33,8 @@ UNFINISHED_STATES = [
 ]
 
 
-def _pending_step_annotations() -> dict:
+def pending_step_annotations() -> dict:
+    """For a list of revisions: the step each waits on, who holds it and since when."""
     pending = Approval.objects.filter(
         submission__revision=OuterRef("pk"), decision=Approval.Decision.PENDING
     )
@@ -54,7 +55,7 @@ def revision_list_drafts(*, user: User) -> QuerySet[Revision]:
     )
     return (
         mine.select_related("article", "author")
-        .annotate(**_pending_step_annotations())
+        .annotate(**pending_step_annotations())
         .order_by("-updated_at")
     )
 
@@ -92,6 +93,32 @@ def revision_get(*, revision_id: int) -> Revision | None:
         .filter(pk=revision_id)
         .first()
     )
+
+
+def revision_list_in_progress(
+    *, article: Article, exclude: Revision | None = None
+) -> QuerySet[Revision]:
+    """The article's revisions on their way to the live page (drafts and those in
+    review), oldest first, but `exclude`."""
+    revisions = article.revisions.filter(state__in=UNFINISHED_STATES).select_related("author")
+    if exclude is not None:
+        revisions = revisions.exclude(pk=exclude.pk)
+    return revisions.order_by("number")
+
+
+def revisions_in_progress_by_article(article_ids: list[int]) -> dict[int, list[Revision]]:
+    """For a page of articles, each one's revisions on their way to the live page, with
+    their authors and the step each waits on (one query)."""
+    revisions = (
+        Revision.objects.filter(article_id__in=article_ids, state__in=UNFINISHED_STATES)
+        .select_related("author")
+        .annotate(**pending_step_annotations())
+        .order_by("article_id", "number")
+    )
+    by_article: dict[int, list[Revision]] = {}
+    for revision in revisions:
+        by_article.setdefault(revision.article_id, []).append(revision)
+    return by_article
 
 
 def submission_list_for(*, revision: Revision) -> list[Submission]:

@@ -13,6 +13,7 @@ urlpatterns = [
     path("articles/new/", views.article_create, name="article-create"),
     re_path(ARTICLE + r"history/$", views.article_history, name="article-history"),
     re_path(ARTICLE + r"compare/$", views.article_compare, name="article-compare"),
+    re_path(ARTICLE + r"staff-bar/$", views.article_staff_bar, name="article-staff-bar"),
     re_path(ARTICLE + r"draft/$", views.draft_start, name="draft-start"),
     path("revisions/<int:revision_id>/", views.revision_detail, name="revision"),
     path("revisions/<int:revision_id>/edit/", views.revision_edit, name="revision-edit"),

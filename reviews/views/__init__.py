@@ -13,7 +13,7 @@ from reviews.views.cycles import (
     out_of_cycle,
 )
 from reviews.views.drafts import article_create, draft_start, markdown_preview, revision_edit
-from reviews.views.history import article_compare, article_history
+from reviews.views.history import article_compare, article_history, article_staff_bar
 from reviews.views.homes import drafts, queue
 from reviews.views.policy import article_retire, policy
 from reviews.views.reviewing import (
@@ -41,6 +41,7 @@ __all__ = [
     "article_create",
     "article_history",
     "article_retire",
+    "article_staff_bar",
     "chains",
     "comment_add",
     "comment_resolve",

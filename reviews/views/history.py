@@ -11,6 +11,7 @@ from accounts.decorators import role_required
 from encyclopedia.models import Article, Revision
 from reviews import selectors
 from reviews.diffs import compare_revisions
+from reviews.models import Step
 from reviews.views.common import TEAM
 
 
@@ -54,4 +55,24 @@ def article_compare(request: HttpRequest, number: str) -> HttpResponse:
         request,
         "reviews/article_compare.html",
         {"article": article, "comparison": compare_revisions(old, new)},
+    )
+
+
+@role_required(*TEAM)
+@require_safe
+def article_staff_bar(request: HttpRequest, number: str) -> HttpResponse:
+    """What the team sees above a live page (loaded into it for signed-in staff only):
+    the article's revisions in progress and its open periodic review."""
+    article = get_object_or_404(Article, number=number)
+    return render(
+        request,
+        "reviews/_staff_bar.html",
+        {
+            "article": article,
+            "in_progress": selectors.revision_list_in_progress(article=article).annotate(
+                **selectors.pending_step_annotations()
+            ),
+            "open_cycle": article.review_cycles.open().select_related("assignee").first(),
+            "step_labels": dict(Step.choices),
+        },
     )

@@ -99,6 +99,7 @@ MATRIX = {
     "reviews:queue": only(SIGNERS),
     "reviews:article-history": only(TEAM),
     "reviews:article-compare": only(TEAM, 302),  # nothing chosen to compare: back to history
+    "reviews:article-staff-bar": only(TEAM),
     "reviews:revision": only(TEAM),
     "reviews:revision-review": only(TEAM),
     "reviews:approval": only(TEAM, 302),  # a step is shown on its revision's review page
@@ -118,6 +119,7 @@ MATRIX = {
     "reviews:approval-assign": only(DIRECTOR, POST_ONLY),
     "reviews:article-retire": only(DIRECTOR, POST_ONLY),
     # The director's reports, and moving a catalogue in and out.
+    "reporting:finder": only(TEAM),
     "reporting:dashboard": only(DIRECTOR),
     "reporting:dashboard-articles": only(DIRECTOR),
     "reporting:dashboard-csv": only(DIRECTOR),
