@@ -24,6 +24,7 @@ install: $(VENV)/.installed .env
 # Development server and a Celery worker with beat, on SQLite and the filesystem
 # broker unless DATABASE_URL / REDIS_URL say otherwise. Ctrl-C stops both.
 run: export DEBUG ?= 1
+run: export STET_SITE_URL ?= http://127.0.0.1:$(PORT)
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
@@ -75,8 +76,9 @@ lock:
 	.lock-venv/bin/pip freeze --exclude-editable > requirements.lock
 	rm -rf .lock-venv
 
-# Refresh the front-end files vendored into static/vendor/ from the npm registry
-# (versions pinned in package.json). Nothing is fetched at run time.
+# Refresh the front-end files vendored into static/vendor/ (and the browser tests'
+# accessibility checker) from the npm registry (versions pinned in package.json).
+# Nothing is fetched at run time.
 vendor:
 	npm install --no-save --ignore-scripts --no-audit --no-fund
 	mkdir -p static/vendor/htmx
@@ -84,6 +86,10 @@ vendor:
 	mkdir -p static/vendor/chartjs
 	cp node_modules/chart.js/dist/chart.umd.min.js node_modules/chart.js/dist/chart.umd.min.js.map \
 	   node_modules/chart.js/LICENSE.md static/vendor/chartjs/
+	@# axe-core is no part of the site: the browser tests inject it to check accessibility.
+	mkdir -p tests/browser/vendor/axe-core
+	cp node_modules/axe-core/axe.min.js node_modules/axe-core/LICENSE \
+	   node_modules/axe-core/LICENSE-3RD-PARTY.txt tests/browser/vendor/axe-core/
 	rm -rf node_modules
 
 clean:

@@ -7,4 +7,4 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         # Registers the SQLite functions behind core.db's expressions on every connection.
-        from core import db  # noqa: F401
+        from core import checks, db  # noqa: F401

@@ -392,7 +392,11 @@ STET = {
     "PUBLISHER": env.str("STET_PUBLISHER", default="Stet Health Media"),
     "PUBLISHER_PLACE": env.str("STET_PUBLISHER_PLACE", default="Boston (MA)"),
     "EDITORIAL_TEAM": env.str("STET_EDITORIAL_TEAM", default="Stet Health"),
-    "SITE_URL": env.str("STET_SITE_URL", default="http://127.0.0.1:8000").rstrip("/"),
+    # Where readers reach the site: citations, canonical links and every link in an
+    # e-mail. `make run` sets it to the port it serves on; `check --deploy` refuses a
+    # production without it (core.checks).
+    "SITE_URL": env.str("STET_SITE_URL", default="").rstrip("/") or "http://127.0.0.1:8000",
+    "SITE_URL_CONFIGURED": bool(env.str("STET_SITE_URL", default="")),
     # Who must sign in with a one-time code, until a director changes the account policy.
     "TWO_FACTOR_ROLES": env.list(
         "STET_TWO_FACTOR_ROLES", default=["Medical directors", "Editorial directors"]

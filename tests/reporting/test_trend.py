@@ -114,3 +114,15 @@ def test_without_snapshots_the_trend_says_so(client, brenda):
 
     assert "No daily snapshots yet" in text(trend)
     assert trend.find("canvas") is None
+
+
+def test_on_day_one_the_trend_says_it_starts_tomorrow_instead_of_an_empty_chart(client, brenda):
+    snapshot(TODAY, overdue=(1, 0, 0, 0, 0), due_soon=2, current=3)
+    login(client, brenda)
+
+    page = get_page(client, DASHBOARD)
+    trend = panel(page, "Trend, last 12 months")
+
+    assert "One snapshot so far" in text(trend)
+    assert "the trend line starts with the next nightly snapshot" in text(trend)
+    assert page.find(id="chart-trend") is None
