@@ -611,3 +611,21 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class Rendering(models.Model):
+    """A published revision's content as readers see it (summary, contents, sections and
+    references, sanitised HTML), made once: a published revision never changes, so its
+    page needs no Markdown or sanitising work per request. `renderer` names the code
+    that made it (encyclopedia.rendering.RENDERER); a rendering by other code is made
+    again on its next read."""
+
+    revision = models.OneToOneField(
+        Revision, on_delete=models.CASCADE, primary_key=True, related_name="rendering"
+    )
+    html = models.TextField()
+    renderer = models.CharField(max_length=40)
+    rendered_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Rendering of revision {self.revision_id}"

@@ -2,23 +2,20 @@
 
 import string
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.db.models.functions import Lower
 
 from encyclopedia import search
-from encyclopedia.models import Article, Reference, Section
+from encyclopedia.models import Article
 
 LETTERS = [*string.ascii_uppercase, "#"]
 
 
 def article_get_for_reader(*, number: str) -> Article | None:
-    """The article at /article/<number>/ with everything its page prints, in three queries."""
+    """The article at /article/<number>/ with everything its page prints, in one query:
+    the live revision's content comes rendered (encyclopedia.page_content)."""
     return (
-        Article.objects.select_related("live_revision", "specialty")
-        .prefetch_related(
-            Prefetch("live_revision__sections", queryset=Section.objects.order_by("position")),
-            Prefetch("live_revision__references", queryset=Reference.objects.order_by("position")),
-        )
+        Article.objects.select_related("live_revision__rendering", "specialty")
         .filter(number=number)
         .first()
     )

@@ -28,6 +28,7 @@ from encyclopedia.models import (
     SpecialtyReviewInterval,
     Topic,
 )
+from encyclopedia.page_content import rendering_store
 from encyclopedia.search import search_entry_write
 
 
@@ -463,6 +464,7 @@ def article_publish_revision(
         _record_review(article, review)
     _tracked_save(article, user=user, reason=reason)
     search_entry_write(revision=revision)
+    rendering_store(revision=revision)
     return article
 
 

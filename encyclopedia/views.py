@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
 from core.clock import today
-from encyclopedia import search, selectors
+from encyclopedia import page_content, search, selectors
 from encyclopedia.citations import PageCitation
 from encyclopedia.models import Article
 
@@ -75,6 +75,7 @@ def article_detail(request: HttpRequest, number: str) -> HttpResponse:
         {
             "article": article,
             "revision": revision,
+            "content": page_content.live_content(revision),
             "citation": citation,
             "canonical_url": url,
             "structured_data": _medical_web_page(article, url),

@@ -297,24 +297,22 @@ def article_list(
     JOIN: the database allows at most one open cycle per article)."""
     matches = article_matches(today=today, filters=filters, articles=articles)
     # The stubs cannot see the `open_cycle` FilteredRelation alias article_matches adds.
-    rows = (
-        matches.values(  # type: ignore[misc]
-            "pk",
-            "number",
-            "title",
-            "status",
-            "last_reviewed_on",
-            "next_review_due",
-            "specialty__name",
-            "open_cycle__id",
-            "open_cycle__state",
-            "open_cycle__due_on",
-            "open_cycle__assignee_id",
-            "open_cycle__assignee__first_name",
-            "open_cycle__assignee__last_name",
-            "open_cycle__assignee__reviewer_profile__credit_name",
-            "open_cycle__unassigned_reason",
-        )
+    rows = matches.values(  # type: ignore[misc]
+        "pk",
+        "number",
+        "title",
+        "status",
+        "last_reviewed_on",
+        "next_review_due",
+        "specialty__name",
+        "open_cycle__id",
+        "open_cycle__state",
+        "open_cycle__due_on",
+        "open_cycle__assignee_id",
+        "open_cycle__assignee__first_name",
+        "open_cycle__assignee__last_name",
+        "open_cycle__assignee__reviewer_profile__credit_name",
+        "open_cycle__unassigned_reason",
     )
     # An empty order (relevance) keeps the search's own.
     return rows.order_by(*SORTS[filters.sort]) if SORTS[filters.sort] else rows

@@ -162,7 +162,7 @@ def test_each_listed_article_shows_its_specialty(client, publish_titled):
     assert "Cardiology" in client.get("/articles/?letter=A").content.decode()
 
 
-# --- Searching (the words inside pages: tests/encyclopedia/test_search.py) ---------------------------------------------------------------------
+# --- Searching (the words inside pages: tests/encyclopedia/test_search.py) ---------------
 
 
 def test_a_search_finds_a_title_by_part_of_a_word_in_any_case(client, publish_titled):

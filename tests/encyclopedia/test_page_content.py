@@ -1,0 +1,66 @@
+"""A published revision is rendered once: at publish, or on the first read of one
+published before renderings were kept. The reader's page does no Markdown work."""
+
+from unittest import mock
+
+import pytest
+
+from encyclopedia import page_content
+from encyclopedia.models import Rendering
+from encyclopedia.services import SectionInput
+from tests.encyclopedia.factories import edited_draft, publish, published_article
+
+
+@pytest.fixture
+def article(maria, cardiology):
+    return published_article(
+        author=maria,
+        specialty=cardiology,
+        sections=[SectionInput("Treatment", "Medicines slow the heart rate; **rest** helps.")],
+    )
+
+
+def test_publishing_stores_the_rendered_content(article):
+    stored = Rendering.objects.get(revision=article.live_revision)
+
+    assert "<strong>rest</strong>" in stored.html
+    assert "<h2>Treatment</h2>" in stored.html
+    assert stored.renderer == page_content.RENDERER
+
+
+def test_the_readers_page_prints_the_stored_rendering_without_rendering_markdown(client, article):
+    with mock.patch("encyclopedia.rendering.render_markdown") as render_markdown:
+        page = client.get(article.get_absolute_url()).content.decode()
+
+    render_markdown.assert_not_called()
+    assert "<strong>rest</strong> helps." in page
+
+
+def test_a_revision_published_before_renderings_is_rendered_on_its_first_read(client, article):
+    Rendering.objects.all().delete()
+
+    page = client.get(article.get_absolute_url()).content.decode()
+
+    assert "<strong>rest</strong> helps." in page
+    assert Rendering.objects.filter(revision=article.live_revision).exists()
+
+
+def test_a_rendering_by_other_code_is_made_again(client, article):
+    Rendering.objects.update(html="<p>stale</p>", renderer="older-code")
+
+    page = client.get(article.get_absolute_url()).content.decode()
+
+    assert "stale" not in page
+    assert Rendering.objects.get(revision=article.live_revision).renderer == page_content.RENDERER
+
+
+def test_each_publish_renders_the_new_live_revision(client, article, maria):
+    draft = edited_draft(
+        article, editor=maria, sections=[SectionInput("Treatment", "Ablation *may* help.")]
+    )
+    publish(draft)
+
+    page = client.get(article.get_absolute_url()).content.decode()
+
+    assert "Ablation <em>may</em> help." in page
+    assert "<strong>rest</strong>" not in page
