@@ -21,6 +21,17 @@ def guarded_mail(settings):
     settings.EMAIL_BACKEND = "tests.mail.GuardedBackend"
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with nothing cached: the readers' pages are keyed by article
+    number, and every test numbers its articles from 000001."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def cardiology(db):
     return SpecialtyFactory(name="Cardiology", slug="cardiology")

@@ -28,14 +28,13 @@ class JobRun(models.Model):
         return self.finished_at - self.started_at if self.finished_at else None
 
 
-class OutgoingEmail(models.Model):
-    """One e-mail to one address: the outbox every e-mail Stet sends goes through.
-
-    A row is written in the same transaction as the change it reports, so a rolled-back
-    change sends nothing. The sender (core.outbox) claims a row before sending it and
-    sends outside any transaction, so a row leaves at most once however many senders
-    run; a failed send waits and is tried again.
-    """
+class Delivery(models.Model):
+    """Something Stet must deliver to another system, at most once, even when that
+    system is away: an e-mail, or a call to a CDN's purge hook. A row is written in the
+    same transaction as the change it reports, so a rolled-back change delivers
+    nothing. The sender (core.outbox) claims a row before delivering it and delivers
+    outside any transaction, so a row leaves at most once however many senders run; a
+    failed delivery waits and is tried again."""
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"
@@ -44,18 +43,26 @@ class OutgoingEmail(models.Model):
         FAILED = "failed", "Failed (gave up)"
         CANCELLED = "cancelled", "Not sent"
 
-    to = models.EmailField(max_length=254)
-    subject = models.CharField(max_length=300)
-    body = models.TextField()
     created_at = models.DateTimeField(default=timezone.now)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     next_attempt_at = models.DateTimeField(
-        default=timezone.now, help_text="When a queued e-mail may be sent (later after a failure)."
+        default=timezone.now, help_text="When a queued delivery may go (later after a failure)."
     )
     attempts = models.PositiveSmallIntegerField(default=0)
     claimed_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     last_error = models.TextField(blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class OutgoingEmail(Delivery):
+    """One e-mail to one address: the outbox every e-mail Stet sends goes through."""
+
+    to = models.EmailField(max_length=254)
+    subject = models.CharField(max_length=300)
+    body = models.TextField()
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -78,3 +85,24 @@ class OutgoingEmail(models.Model):
 
     def __str__(self) -> str:
         return f"To {self.to}: {self.subject}"
+
+
+class OutgoingCall(Delivery):
+    """One POST of a JSON body to another system's address: today, asking the CDN in
+    front of the site to drop the pages a publish or retirement changed."""
+
+    url = models.URLField(max_length=500)
+    payload = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(
+                fields=["next_attempt_at"],
+                condition=models.Q(status="queued"),
+                name="outbox_call_queued_idx",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"POST {self.url}"

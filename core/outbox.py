@@ -1,4 +1,4 @@
-"""The outbox: the one way e-mail leaves Stet.
+"""The outbox: the one way e-mail (and any call to another system) leaves Stet.
 
 Services write `OutgoingEmail` rows inside their own transaction (`outbox_queue`), which
 asks for them to be sent once it commits. The sender (`outbox_send`)
@@ -6,12 +6,15 @@ runs outside any transaction and row lock: it claims each row with a compare-and
 update before handing it to the mail server, so two senders never send one row, and a
 row is marked sent only once the server took it. A failure leaves the row queued for a
 later attempt, with backoff, until it gives up and says so; the every-minute task picks
-up whatever a lost kick or an outage left behind.
+up whatever a lost kick or an outage left behind. Calls to another system (`outbox_call`:
+a CDN's purge hook) are rows of their own and go through the same delivery loop.
 """
 
 import datetime
+import json
 import logging
-from collections.abc import Iterable
+import urllib.request
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -20,11 +23,13 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from core.models import OutgoingEmail
+from core.models import Delivery, OutgoingCall, OutgoingEmail
 from core.queue import enqueue_after_commit
 
 logger = logging.getLogger(__name__)
-Status = OutgoingEmail.Status
+Status = Delivery.Status
+USER_AGENT = "Stet (editorial review system)"
+CALL_TIMEOUT_SECONDS = 10
 
 MAX_ATTEMPTS = 8
 # A row claimed longer ago than this was being sent by a process that died mid-send: the
@@ -80,22 +85,10 @@ def outbox_send(
     Must run outside a transaction: the claim of each row commits before the mail server
     is contacted, and nothing is locked while it is.
     """
-    now = now or timezone.now()
-    queued = OutgoingEmail.objects.filter(status=Status.QUEUED, next_attempt_at__lte=now)
-    if ids is not None:
-        queued = queued.filter(pk__in=ids)
-    due: list[int] = list(
-        queued.order_by("next_attempt_at", "pk").values_list("pk", flat=True)[:limit]
-    )
-    sent = 0
     connection = None
-    for pk in due:
-        claimed = OutgoingEmail.objects.filter(pk=pk, status=Status.QUEUED).update(
-            status=Status.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
-        )
-        if not claimed:
-            continue  # another sender took it
-        email = OutgoingEmail.objects.get(pk=pk)
+
+    def send(email: OutgoingEmail) -> None:
+        nonlocal connection
         try:
             connection = connection or get_connection()
             EmailMessage(
@@ -105,26 +98,79 @@ def outbox_send(
                 [email.to],
                 connection=connection,
             ).send()
-        except Exception as error:  # the mail server's refusal, whatever its type
-            connection = None
-            _failed(email, error)
+        except Exception:
+            connection = None  # a broken connection is not reused for the next row
+            raise
+
+    return _deliver(OutgoingEmail, send, ids=ids, limit=limit, now=now)
+
+
+def outbox_call(*, url: str, payload: dict) -> OutgoingCall:
+    """Queue a POST of `payload` (JSON) to `url`, in the caller's transaction; it is
+    made once the transaction commits, and retried like an e-mail."""
+    call = OutgoingCall.objects.create(url=url, payload=payload)
+    enqueue_after_commit("core.tasks.send_outbox_calls", [call.pk])
+    return call
+
+
+def outbox_send_calls(
+    *, ids: list[int] | None = None, limit: int = 500, now: datetime.datetime | None = None
+) -> int:
+    """Make the queued calls that are due (of `ids`, if given), each at most once. A
+    call succeeds when the other side answers 2xx; anything else is a failure to retry."""
+
+    def send(call: OutgoingCall) -> None:
+        request = urllib.request.Request(
+            call.url,
+            data=json.dumps(call.payload).encode(),
+            headers={"Content-Type": "application/json", "User-Agent": USER_AGENT},
+            method="POST",
+        )
+        with urllib.request.urlopen(request, timeout=CALL_TIMEOUT_SECONDS) as answer:
+            answer.read(1024)
+
+    return _deliver(OutgoingCall, send, ids=ids, limit=limit, now=now)
+
+
+def _deliver(model: type[Delivery], send: Callable, *, ids, limit, now) -> int:
+    """The outbox's one delivery loop: claim each due row (a compare-and-set update that
+    commits before anything leaves), deliver it, mark it sent or failed."""
+    now = now or timezone.now()
+    queued = model.objects.filter(status=Status.QUEUED, next_attempt_at__lte=now)
+    if ids is not None:
+        queued = queued.filter(pk__in=ids)
+    due: list[int] = list(
+        queued.order_by("next_attempt_at", "pk").values_list("pk", flat=True)[:limit]
+    )
+    delivered = 0
+    for pk in due:
+        claimed = model.objects.filter(pk=pk, status=Status.QUEUED).update(
+            status=Status.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
+        )
+        if not claimed:
+            continue  # another sender took it
+        row = model.objects.get(pk=pk)
+        try:
+            send(row)
+        except Exception as error:  # the other side's refusal, whatever its type
+            _failed(row, error)
             continue
-        OutgoingEmail.objects.filter(pk=pk, status=Status.SENDING).update(
+        model.objects.filter(pk=pk, status=Status.SENDING).update(
             status=Status.SENT, sent_at=timezone.now(), last_error=""
         )
-        sent += 1
-    return sent
+        delivered += 1
+    return delivered
 
 
-def _failed(email: OutgoingEmail, error: Exception) -> None:
-    gave_up = email.attempts >= MAX_ATTEMPTS
+def _failed(row: Delivery, error: Exception) -> None:
+    gave_up = row.attempts >= MAX_ATTEMPTS
     logger.warning(
-        "E-mail %s to %s failed (attempt %s%s): %s",
-        email.pk, email.to, email.attempts, ", giving up" if gave_up else "", error,
+        "%s %s failed (attempt %s%s): %s",
+        row, row.pk, row.attempts, ", giving up" if gave_up else "", error,
     )  # fmt: skip
-    OutgoingEmail.objects.filter(pk=email.pk, status=Status.SENDING).update(
+    type(row).objects.filter(pk=row.pk, status=Status.SENDING).update(
         status=Status.FAILED if gave_up else Status.QUEUED,
-        next_attempt_at=timezone.now() + _backoff(email.attempts),
+        next_attempt_at=timezone.now() + _backoff(row.attempts),
         last_error=f"{type(error).__name__}: {error}"[:2000],
     )
 

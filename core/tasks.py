@@ -9,7 +9,7 @@ from celery import shared_task
 from django.db import InterfaceError, OperationalError
 
 from core.jobs import run_job
-from core.outbox import outbox_send
+from core.outbox import outbox_send, outbox_send_calls
 
 TRANSIENT_ERRORS = (
     OperationalError,
@@ -35,5 +35,15 @@ RETRY = {
 @shared_task(ignore_result=True, soft_time_limit=240, time_limit=300, **RETRY)
 def send_outbox(ids: list[int] | None = None, scheduled: bool = False) -> int:
     if scheduled:
-        return run_job("send_outbox", outbox_send)
+        return run_job("send_outbox", _send_everything)
     return outbox_send(ids=ids)
+
+
+def _send_everything() -> dict:
+    return {"emails": outbox_send(), "calls": outbox_send_calls()}
+
+
+# Kicked after each commit that queued a call (the every-minute run above sweeps up).
+@shared_task(ignore_result=True, soft_time_limit=240, time_limit=300, **RETRY)
+def send_outbox_calls(ids: list[int]) -> int:
+    return outbox_send_calls(ids=ids)

@@ -28,6 +28,7 @@ from encyclopedia.models import (
     SpecialtyReviewInterval,
     Topic,
 )
+from encyclopedia.page_cache import article_purge
 from encyclopedia.page_content import rendering_store
 from encyclopedia.search import search_entry_write
 
@@ -465,6 +466,7 @@ def article_publish_revision(
     _tracked_save(article, user=user, reason=reason)
     search_entry_write(revision=revision)
     rendering_store(revision=revision)
+    article_purge(article=article)
     return article
 
 
@@ -488,6 +490,7 @@ def article_record_review(
         raise InvalidTransition("Only a published article can be re-certified.")
     _record_review(article, review)
     _tracked_save(article, user=user, reason=reason)
+    article_purge(article=article)
     return article
 
 
@@ -502,6 +505,7 @@ def article_mark_retired(*, article: Article, user: User, reason: str) -> Articl
     article.status = Article.Status.RETIRED
     article.retired_at = timezone.now()
     _tracked_save(article, user=user, reason=f"Retired: {reason}")
+    article_purge(article=article)
     return article
 
 

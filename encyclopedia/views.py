@@ -7,12 +7,13 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
 from core.clock import today
-from encyclopedia import page_content, search, selectors
+from encyclopedia import page_cache, page_content, search, selectors
 from encyclopedia.citations import PageCitation
 from encyclopedia.models import Article
 
 
 @require_safe
+@page_cache.cached_for_readers(lambda request: page_cache.list_key(request))
 def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -25,6 +26,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@page_cache.cached_for_readers(lambda request: page_cache.list_key(request))
 def index(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     letter = request.GET.get("letter", "A").upper()
@@ -49,6 +51,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@page_cache.cached_for_readers(lambda request, number: page_cache.article_key(number))
 def article_detail(request: HttpRequest, number: str) -> HttpResponse:
     article = selectors.article_get_for_reader(number=number)
     if article is None or article.status == Article.Status.DRAFT:

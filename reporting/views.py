@@ -224,7 +224,7 @@ JOB_LABELS = {
         "Metrics snapshot",
         "records the dashboard's figures for the trend",
     ),
-    "send_outbox": ("E-mail", "sends the mail that waits in the outbox"),
+    "send_outbox": ("Outbox", "sends the e-mail and CDN purges that wait in the outbox"),
 }
 
 

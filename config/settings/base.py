@@ -232,6 +232,9 @@ API_MAX_BODY_BYTES = env.int("API_MAX_BODY_BYTES", default=5 * 1024 * 1024)
 # by default the Redis server of REDIS_URL, database 1, apart from the broker's queues.
 REDIS_URL = env.str("REDIS_URL", default="")
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+# The longest a reader's page stays in the cache (encyclopedia.page_cache): changes drop
+# it at once; this bounds a stale page when the cache was away at that moment.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 if REDIS_URL and "CACHE_URL" not in env:
     # The cache lives beside the broker on the same server, in the database after the
     # broker's (REDIS_URL …/0 → cache …/1), so clearing the cache never drops a task.
@@ -397,6 +400,11 @@ STET = {
     # production without it (core.checks).
     "SITE_URL": env.str("STET_SITE_URL", default="").rstrip("/") or "http://127.0.0.1:8000",
     "SITE_URL_CONFIGURED": bool(env.str("STET_SITE_URL", default="")),
+    # How long a CDN in front may keep a reader's page (Cache-Control s-maxage); a
+    # publish or retirement asks it to drop the page at once through PURGE_URL, if set
+    # (POSTed {"urls": [...]} after commit, through the outbox: encyclopedia.purge).
+    "CDN_MAX_AGE_SECONDS": env.int("STET_CDN_MAX_AGE", default=300),
+    "PURGE_URL": env.str("STET_PURGE_URL", default=""),
     # Who must sign in with a one-time code, until a director changes the account policy.
     "TWO_FACTOR_ROLES": env.list(
         "STET_TWO_FACTOR_ROLES", default=["Medical directors", "Editorial directors"]

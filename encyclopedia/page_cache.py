@@ -1,0 +1,155 @@
+"""The reader's pages cached whole, and told to browsers and CDNs how to cache them.
+
+A public medical encyclopedia is read far more than it is edited, so the article page,
+the A–Z index and the home page are kept as finished responses in Django's cache (Redis
+in production, local memory by default), keyed by what they print:
+
+- an article page by its number; it is dropped the moment the article changes (publish,
+  re-certification, retirement, slug or specialty) by `forget_article`, which the
+  article's save calls after commit (encyclopedia.signals);
+- the lists by a catalogue generation that every change of any article moves on;
+- all of them by the day (the citation prints today's date) and by the site's
+  fingerprint: the settings every page prints, the rendering code and the static files'
+  manifest, so a deploy that changes any of them starts from an empty cache.
+
+Only readers are served from the cache: a request with a session or a message waiting
+(anyone signed in, or just signed out) is rendered for that person and marked private,
+so the team's bar on an article is never stored or shown to a reader. Every cached
+response carries an ETag and Last-Modified and answers a matching conditional request
+with 304, and `Cache-Control: s-maxage` lets a CDN keep it; a publish or retirement
+asks the CDN to drop the page through the purge hook (`article_purge`).
+
+An entry lives at most PAGE_CACHE_SECONDS: if the cache was unreachable at the moment
+a change tried to drop an entry, the stale page still goes within that time.
+"""
+
+import datetime
+import hashlib
+import json
+import string
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import http_date, parse_http_date_safe
+
+from core.clock import today
+from core.outbox import outbox_call
+from encyclopedia.models import Article
+from encyclopedia.page_content import RENDERER
+
+CATALOGUE = "pages:catalogue"
+
+
+def _fingerprint() -> str:
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    parts = [
+        json.dumps(settings.STET, sort_keys=True, default=str),
+        RENDERER,
+        manifest.read_text() if manifest.exists() else "",
+    ]
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:12]
+
+
+SITE = _fingerprint()
+
+
+def is_reader(request: HttpRequest) -> bool:
+    """A reader: no session (nobody signed in) and no message waiting to be shown.
+    Decided from the cookies alone, so a cached page costs no session lookup."""
+    return not (settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES)
+
+
+def article_key(number: str, day: datetime.date | None = None) -> str:
+    return f"pages:{SITE}:{day or today()}:article:{number}"
+
+
+def list_key(request: HttpRequest) -> str:
+    generation = cache.get(CATALOGUE, 0)
+    return f"pages:{SITE}:{today()}:list:{generation}:{request.get_full_path()}"
+
+
+def forget_article(number: str) -> None:
+    """Drop the article's page (today's and yesterday's, around midnight) and every list."""
+    day = today()
+    cache.delete_many([article_key(number, day), article_key(number, day - datetime.timedelta(1))])
+    if not cache.add(CATALOGUE, 1, timeout=None):
+        try:
+            cache.incr(CATALOGUE)
+        except ValueError:  # the key went in between, or the cache is away
+            cache.set(CATALOGUE, 1, timeout=None)
+
+
+def cached_for_readers(key: Callable[..., str]) -> Callable:
+    """Serve a public page to readers from the cache (filled on a miss with a 200), with
+    the headers browsers and CDNs need; anyone else gets a fresh, private page."""
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if not is_reader(request):
+                response = view(request, *args, **kwargs)
+                patch_cache_control(response, private=True, no_cache=True)
+                return response
+            page_key = key(request, *args, **kwargs)
+            entry = cache.get(page_key)
+            if entry is None:
+                response = view(request, *args, **kwargs)
+                if response.status_code != 200 or response.cookies or response.streaming:
+                    return _public(response)
+                entry = {
+                    "content": response.content,
+                    "content_type": response["Content-Type"],
+                    "etag": f'"{hashlib.sha256(response.content).hexdigest()[:32]}"',
+                    "last_modified": response.get("Last-Modified") or http_date(),
+                }
+                cache.set(page_key, entry, timeout=settings.PAGE_CACHE_SECONDS)
+            response = HttpResponse(entry["content"], content_type=entry["content_type"])
+            response["ETag"] = entry["etag"]
+            response["Last-Modified"] = entry["last_modified"]
+            response = _public(response)
+            # 304 for a matching If-None-Match (or, without one, If-Modified-Since).
+            return get_conditional_response(
+                request,
+                etag=entry["etag"],
+                last_modified=parse_http_date_safe(entry["last_modified"]),
+                response=response,
+            )
+
+        return wrapped
+
+    return decorator
+
+
+def _public(response: HttpResponse) -> HttpResponse:
+    patch_cache_control(
+        response, public=True, max_age=60, s_maxage=settings.STET["CDN_MAX_AGE_SECONDS"]
+    )
+    # A CDN keys on the cookie: a signed-in person's request is never answered with a
+    # reader's stored page.
+    patch_vary_headers(response, ["Cookie"])
+    return response
+
+
+def article_purge(*, article: Article) -> None:
+    """Ask the CDN in front (STET_PURGE_URL, if set) to drop the pages `article` prints
+    on: its page, its letter of the index and the home page. Queued in the caller's
+    transaction through the outbox, so it goes once the change commits, and is retried
+    while the CDN is away."""
+    url = settings.STET["PURGE_URL"]
+    if not url:
+        return
+    site = settings.STET["SITE_URL"]
+    first = article.title[:1].upper()
+    letter = first if first in string.ascii_uppercase else "%23"
+    pages = [
+        article.get_absolute_url(),
+        f"/article/{article.slug}/",
+        f"/articles/?letter={letter}",
+        "/",
+    ]
+    outbox_call(url=url, payload={"urls": [site + page for page in pages]})
