@@ -63,7 +63,7 @@ def test_an_update_goes_from_draft_to_the_live_page(
     sign_in(page, base, "okafor")
     page.goto(f"{base}/work/queue/")
     page.get_by_role("link", name="Compare with live").click()
-    expect(page.locator("ins", has_text="CHA2DS2-VA")).to_be_visible()
+    expect(page.locator(".rendered-diff ins", has_text="CHA2DS2-VA")).to_be_visible()
     expect(page.locator("td", has_text="2025 guideline for atrial fibrillation")).to_be_visible()
     page.get_by_role("radio", name="Approve", exact=True).check()
     page.get_by_label("I have reviewed this content for medical accuracy.").check()
