@@ -1,3 +1,5 @@
+import itertools
+
 from django import forms
 from django.forms import formset_factory
 
@@ -16,6 +18,7 @@ from encyclopedia.models import (
 )
 from encyclopedia.services import ReferenceInput, SectionInput
 from reviews.models import Step
+from reviews.services.comments import SectionComment
 
 
 class SectionForm(forms.Form):
@@ -203,6 +206,67 @@ class DecisionForm(SignatureForm):
     reviewed_whole_page = forms.BooleanField(
         required=False, label="I reviewed the whole page, not only the change"
     )
+    # Comments on sections come as rows of two parallel fields, so that a page can offer
+    # as many rows as it likes (and a script add more) without a count to keep in step.
+    SECTION_FIELD, BODY_FIELD = "section_comment_section", "section_comment_body"
+    SECTION_COMMENTS_MAX = 20
+    SECTION_COMMENT_MAX_CHARS = 5000
+    BLANK_ROWS = 2
+
+    def __init__(self, *args, sections=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sections = {section.pk: section for section in sections}
+
+    @property
+    def section_choices(self) -> list[tuple[int, str]]:
+        return [(pk, section.heading) for pk, section in self.sections.items()]
+
+    def _typed_rows(self) -> list[tuple[str, str]]:
+        getlist = getattr(self.data, "getlist", None)
+        if getlist is None:
+            return []
+        sections, bodies = getlist(self.SECTION_FIELD), getlist(self.BODY_FIELD)
+        return list(itertools.zip_longest(sections, bodies, fillvalue=""))
+
+    def typed_section_comments(self) -> list[dict]:
+        """What was written on sections, kept to show again when the decision is refused."""
+        rows = []
+        for section_id, body in self._typed_rows():
+            if body.strip():
+                pk = int(section_id) if section_id.isdigit() else None
+                section = self.sections.get(pk) if pk is not None else None
+                heading = section.heading if section else ""
+                rows.append({"section": pk, "heading": heading, "body": body})
+        return rows
+
+    def section_comment_rows(self) -> list[dict]:
+        """The rows to show: what was typed, then blank ones."""
+        rows = self.typed_section_comments()
+        blanks = max(1, self.BLANK_ROWS - len(rows))
+        return rows + [{"section": None, "heading": "", "body": ""} for _ in range(blanks)]
+
+    def clean(self):
+        cleaned = super().clean()
+        comments = []
+        for section_id, body in self._typed_rows():
+            if not body.strip():
+                continue
+            section = self.sections.get(int(section_id)) if section_id.isdigit() else None
+            if section is None:
+                raise forms.ValidationError("Choose the section each comment is on.")
+            if len(body) > self.SECTION_COMMENT_MAX_CHARS:
+                raise forms.ValidationError(
+                    f"A comment on a section can be at most {self.SECTION_COMMENT_MAX_CHARS:,}"
+                    f" characters; this one has {len(body):,}."
+                )
+            comments.append(SectionComment(section=section, body=body))
+        if len(comments) > self.SECTION_COMMENTS_MAX:
+            raise forms.ValidationError(
+                f"At most {self.SECTION_COMMENTS_MAX} comments on sections go with one "
+                "decision; add the others from the comments below."
+            )
+        cleaned["section_comments"] = comments
+        return cleaned
 
 
 class OverrideForm(forms.Form):

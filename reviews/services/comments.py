@@ -1,5 +1,9 @@
 """Comments on a revision, optionally on one of its sections, and their resolution."""
 
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -7,9 +11,18 @@ from accounts.models import User
 from core.errors import DomainError, InvalidTransition, PermissionDenied
 from encyclopedia.models import Revision, Section
 from reviews.models import Comment
-from reviews.services.common import required_text, track
+from reviews.services.common import locked, required_text, track
 
 State = Revision.State
+Decided = TypeVar("Decided")
+
+
+@dataclass(frozen=True)
+class SectionComment:
+    """A comment on one section, written beside a sign-off decision."""
+
+    section: Section
+    body: str
 
 
 @transaction.atomic
@@ -47,3 +60,35 @@ def comment_resolve(*, comment: Comment, user: User, resolved: bool = True, now=
     track(comment, user=user, reason="Comment resolved" if resolved else "Comment reopened")
     comment.save(update_fields=["resolved_at", "resolved_by"])
     return comment
+
+
+def comment_add_with_decision(
+    *,
+    revision: Revision,
+    author: User,
+    comments: Sequence[SectionComment],
+    decide: Callable[[], Decided],
+    now=None,
+) -> Decided:
+    """Save the comments a signer wrote on sections together with their decision
+    (`decide`, a call of the signing service): both, or neither.
+
+    The comments are written first because a rejection closes the revision to comments;
+    in one transaction, so a refused decision leaves none of them behind and trying again
+    saves them once.
+    """
+    if not comments:
+        return decide()
+    with transaction.atomic():
+        # Article, then revision: the order the decision itself locks in, so that the
+        # rows the comments touch are never held while waiting for the article.
+        locked(revision)
+        for comment in comments:
+            comment_add(
+                revision=revision,
+                author=author,
+                body=comment.body,
+                section=comment.section,
+                now=now,
+            )
+        return decide()

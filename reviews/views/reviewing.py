@@ -1,9 +1,12 @@
 """Reviewing a revision: the diff against the live page, and the signer's decision;
 a director's specialty override and assignment of a step."""
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.decorators import role_required
@@ -11,6 +14,7 @@ from accounts.models import User
 from accounts.roles import Role
 from core.clock import today
 from core.pages import attempt, attempt_quietly
+from encyclopedia.models import Revision
 from reviews import selectors, services
 from reviews.diffs import compare_revisions
 from reviews.forms import (
@@ -20,6 +24,7 @@ from reviews.forms import (
     OverrideForm,
 )
 from reviews.models import RECERTIFICATION, Approval, ReviewCycle
+from reviews.services.comments import comment_add_with_decision
 from reviews.views.common import (
     SIGNERS,
     TEAM,
@@ -33,8 +38,15 @@ from reviews.views.common import (
 @role_required(*TEAM)
 @require_safe
 def revision_review(request: HttpRequest, revision_id: int) -> HttpResponse:
-    """The change as a reviewer reads it: a word-level diff against the live page."""
-    revision = revision_or_404(revision_id)
+    """The change as a reviewer reads it: the page as the reader will see it, with the
+    words inserted and deleted marked, against the live page."""
+    return _review_page(request, revision_or_404(revision_id))
+
+
+def _review_page(
+    request: HttpRequest, revision: Revision, decision_form: DecisionForm | None = None
+) -> HttpResponse:
+    """The review page; with `decision_form`, a refused decision's form as it was sent."""
     live = revision.article.live_revision
     baseline = selectors.revision_get(revision_id=live.pk) if live else None
     submissions = selectors.submission_list_for(revision=revision)
@@ -57,11 +69,13 @@ def revision_review(request: HttpRequest, revision_id: int) -> HttpResponse:
             else None,
             "pending": pending,
             "refusal": step_refusal(pending, request.user, today()),
-            "decision_form": DecisionForm(),
+            "decision_form": decision_form or DecisionForm(sections=revision.sections.all()),
             **signing_context(request),
             "override_form": OverrideForm(),
             "comments": selectors.comment_list_for(revision=revision),
             "comment_form": CommentForm(),
+            # Forms on the page come back here, also when it answers a refused decision.
+            "page_url": reverse("reviews:revision-review", args=[revision.pk]),
         },
     )
 
@@ -70,13 +84,41 @@ def revision_review(request: HttpRequest, revision_id: int) -> HttpResponse:
 @require_POST
 def approval_decide(request: HttpRequest, approval_id: int) -> HttpResponse:
     approval = get_object_or_404(Approval.objects.select_related("submission"), pk=approval_id)
-    back = _page_of(approval)
-    form = DecisionForm(request.POST)
+    # A re-certification is decided on its periodic review's page, with no section to
+    # comment on; a revision's step, on its review page.
+    revision = (
+        None
+        if approval.submission.kind == RECERTIFICATION
+        else revision_or_404(approval.submission.revision_id)
+    )
+    form = DecisionForm(request.POST, sections=revision.sections.all() if revision else ())
+
+    def refused() -> HttpResponse:
+        # The form again as it was sent (never the password), so that the comments
+        # written on sections are not lost: they were not saved, and are saved once,
+        # with the decision, when it is recorded.
+        if revision is None:
+            return _page_of(approval)
+        return _review_page(request, revision, decision_form=form)
+
     if not form.is_valid():
-        messages.error(request, "Choose approve, request changes or reject.")
-        return back
+        for message in _form_refusals(form):
+            messages.error(request, message)
+        return refused()
     data = form.cleaned_data
     decision = data["decision"]
+    comments = data["section_comments"]
+
+    def with_comments(decide: Callable[[], object]) -> Callable[[], object]:
+        if revision is None:
+            return decide
+        return lambda: comment_add_with_decision(
+            revision=revision, author=request.user, comments=comments, decide=decide
+        )
+
+    saved = {0: "", 1: " Your comment on a section is saved."}.get(
+        len(comments), f" Your {len(comments)} comments on sections are saved."
+    )
     if decision == DecisionForm.APPROVE:
         # Whether they may sign is said first; only then are they asked who they are.
         may_sign = attempt_quietly(
@@ -87,38 +129,57 @@ def approval_decide(request: HttpRequest, approval_id: int) -> HttpResponse:
         )
         proof = may_sign and signing_proof(request, password=data["password"], code=data["code"])
         if not proof:
-            return back
+            return refused()
         ok = attempt(
             request,
-            lambda: services.approval_approve(
-                approval=approval,
-                signer=request.user,
-                attested=data["attested"],
-                proof=proof,
-                comment=data["comment"],
-                reviewed_whole_page=data["reviewed_whole_page"],
+            with_comments(
+                lambda: services.approval_approve(
+                    approval=approval,
+                    signer=request.user,
+                    attested=data["attested"],
+                    proof=proof,
+                    comment=data["comment"],
+                    reviewed_whole_page=data["reviewed_whole_page"],
+                )
             ),
-            f"Signed: {approval.get_step_display()}.",
+            f"Signed: {approval.get_step_display()}.{saved}",
         )
     elif decision == DecisionForm.REQUEST_CHANGES:
         ok = attempt(
             request,
-            lambda: services.approval_request_changes(
-                approval=approval, signer=request.user, comment=data["comment"]
+            with_comments(
+                lambda: services.approval_request_changes(
+                    approval=approval, signer=request.user, comment=data["comment"]
+                )
             ),
-            "Changes requested; the editors have been told.",
+            f"Changes requested; the editors have been told.{saved}",
         )
     else:
         ok = attempt(
             request,
-            lambda: services.approval_reject(
-                approval=approval, signer=request.user, comment=data["comment"]
+            with_comments(
+                lambda: services.approval_reject(
+                    approval=approval, signer=request.user, comment=data["comment"]
+                )
             ),
-            "Revision rejected; the editors have been told.",
+            f"Revision rejected; the editors have been told.{saved}",
         )
     if ok:
         return redirect("reviews:queue")
-    return back
+    return refused()
+
+
+def _form_refusals(form: DecisionForm) -> list[str]:
+    refusals = list(form.non_field_errors())
+    if "decision" in form.errors:
+        refusals.insert(0, "Choose approve, request changes or reject.")
+    refusals += [
+        f"{form.fields[name].label or name.capitalize()}: {error}"
+        for name, errors in form.errors.items()
+        if name not in ("decision", "__all__")
+        for error in errors
+    ]
+    return refusals
 
 
 @role_required(*TEAM)
