@@ -95,6 +95,8 @@ def cached_for_readers(key: Callable[..., str]) -> Callable:
                 response = view(request, *args, **kwargs)
                 patch_cache_control(response, private=True, no_cache=True)
                 return response
+            if not settings.PAGE_CACHE_SECONDS:  # the page cache turned off
+                return _public(view(request, *args, **kwargs))
             page_key = key(request, *args, **kwargs)
             entry = cache.get(page_key)
             if entry is None:

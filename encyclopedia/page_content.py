@@ -6,7 +6,6 @@ import hashlib
 from importlib.metadata import version
 from pathlib import Path
 
-from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.template.loader import get_template, render_to_string
 from django.utils.safestring import SafeString, mark_safe
@@ -33,29 +32,29 @@ def _renderer() -> str:
 RENDERER = _renderer()
 
 
-def render(revision: Revision) -> SafeString:
-    """The content of `revision` as readers see it, rendered now."""
-    revision = (
-        Revision.objects.prefetch_related(
-            Prefetch("sections", queryset=Section.objects.order_by("position")),
-            Prefetch("references", queryset=Reference.objects.order_by("position")),
-        )
+def with_content(revision: Revision) -> Revision:
+    """`revision` with its sections and references loaded, in order (two queries)."""
+    return Revision.objects.prefetch_related(
+        Prefetch("sections", queryset=Section.objects.order_by("position")),
+        Prefetch("references", queryset=Reference.objects.order_by("position")),
     ).get(pk=revision.pk)
-    return mark_safe(render_to_string(TEMPLATE, {"revision": revision}))
 
 
 def rendering_store(*, revision: Revision) -> Rendering:
-    """Render a published revision and keep it (publishing calls this in its
-    transaction; a read calls it when the stored one is missing or out of date)."""
-    html = render(revision)
-    try:
-        with transaction.atomic():
-            stored, _ = Rendering.objects.update_or_create(
-                revision_id=revision.pk, defaults={"html": html, "renderer": RENDERER}
-            )
-    except IntegrityError:  # a concurrent first read stored the same rendering
-        stored = Rendering.objects.get(revision_id=revision.pk)
-    return stored
+    """Render a published revision and keep it: publishing calls this in its
+    transaction (with the content loaded, see with_content), a read when the stored one
+    is missing or was made by other code."""
+    if "sections" not in getattr(revision, "_prefetched_objects_cache", {}):
+        revision = with_content(revision)
+    html = mark_safe(render_to_string(TEMPLATE, {"revision": revision}))
+    # One statement whether or not a rendering exists: two first reads at once agree.
+    Rendering.objects.bulk_create(
+        [Rendering(revision_id=revision.pk, html=html, renderer=RENDERER)],
+        update_conflicts=True,
+        unique_fields=["revision"],
+        update_fields=["html", "renderer", "rendered_at"],
+    )
+    return Rendering(revision_id=revision.pk, html=html, renderer=RENDERER)
 
 
 def live_content(revision: Revision) -> SafeString:

@@ -58,12 +58,21 @@ def plain_text(markdown: str) -> str:
 
 def search_entry_write(*, revision: Revision) -> None:
     """Make the article's search entry say what `revision` (now live) says. Called by
-    publishing, inside its transaction."""
-    sections = revision.sections.order_by("position")
-    body = "\n\n".join(f"{section.heading}\n{plain_text(section.body)}" for section in sections)
-    SearchEntry.objects.update_or_create(
+    publishing, inside its transaction, with the revision's sections loaded."""
+    body = "\n\n".join(
+        f"{section.heading}\n{plain_text(section.body)}" for section in revision.sections.all()
+    )
+    entry = SearchEntry(
         article_id=revision.article_id,
-        defaults={"title": revision.title, "summary": plain_text(revision.summary), "body": body},
+        title=revision.title,
+        summary=plain_text(revision.summary),
+        body=body,
+    )
+    SearchEntry.objects.bulk_create(
+        [entry],
+        update_conflicts=True,
+        unique_fields=["article"],
+        update_fields=["title", "summary", "body"],
     )
     if postgres():
         SearchEntry.objects.filter(pk=revision.article_id).update(

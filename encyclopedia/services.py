@@ -29,7 +29,7 @@ from encyclopedia.models import (
     Topic,
 )
 from encyclopedia.page_cache import article_purge
-from encyclopedia.page_content import rendering_store
+from encyclopedia.page_content import rendering_store, with_content
 from encyclopedia.search import search_entry_write
 
 
@@ -464,8 +464,9 @@ def article_publish_revision(
     if review is not None:
         _record_review(article, review)
     _tracked_save(article, user=user, reason=reason)
-    search_entry_write(revision=revision)
-    rendering_store(revision=revision)
+    published = with_content(revision)
+    search_entry_write(revision=published)
+    rendering_store(revision=published)
     article_purge(article=article)
     return article
 

@@ -233,7 +233,8 @@ API_MAX_BODY_BYTES = env.int("API_MAX_BODY_BYTES", default=5 * 1024 * 1024)
 REDIS_URL = env.str("REDIS_URL", default="")
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 # The longest a reader's page stays in the cache (encyclopedia.page_cache): changes drop
-# it at once; this bounds a stale page when the cache was away at that moment.
+# it at once; this bounds a stale page when the cache was away at that moment. 0 turns
+# the page cache off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 if REDIS_URL and "CACHE_URL" not in env:
     # The cache lives beside the broker on the same server, in the database after the
