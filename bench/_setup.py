@@ -113,13 +113,72 @@ def build_catalogue(count: int, *, overdue_share: float = 0.3, seed: int = 7) ->
     analyse()
 
 
-VOCABULARY = (
-    "the a of and to in is for with may can your doctor treatment symptoms blood pressure "
-    "heart rate dose daily children adults fever pain relief skin rash kidney liver sleep "
-    "asthma allergy cough stroke arthritis insulin diet exercise pregnancy vaccine headache "
-    "heel spur calcification infection medicine tablets should recommended every hours "
-    "weeks months risk common rare serious call emergency test scan treatment options"
-).split()
+VOCABULARY = [
+    "the",
+    "a",
+    "of",
+    "and",
+    "to",
+    "in",
+    "is",
+    "for",
+    "with",
+    "may",
+    "can",
+    "your",
+    "doctor",
+    "treatment",
+    "symptoms",
+    "blood",
+    "pressure",
+    "heart",
+    "rate",
+    "dose",
+    "daily",
+    "children",
+    "adults",
+    "fever",
+    "pain",
+    "relief",
+    "skin",
+    "rash",
+    "kidney",
+    "liver",
+    "sleep",
+    "asthma",
+    "allergy",
+    "cough",
+    "stroke",
+    "arthritis",
+    "insulin",
+    "diet",
+    "exercise",
+    "pregnancy",
+    "vaccine",
+    "headache",
+    "heel",
+    "spur",
+    "calcification",
+    "infection",
+    "medicine",
+    "tablets",
+    "should",
+    "recommended",
+    "every",
+    "hours",
+    "weeks",
+    "months",
+    "risk",
+    "common",
+    "rare",
+    "serious",
+    "call",
+    "emergency",
+    "test",
+    "scan",
+    "treatment",
+    "options",
+]
 
 
 def build_content(*, sections: int = 3, words: int = 200, references: int = 10) -> None:

@@ -118,7 +118,7 @@ class Server:
         self.process.wait(timeout=30)
 
 
-def wrk(name: str, url: str, *headers: str) -> None:
+def wrk(name: str, url: str, *headers: str) -> float:
     header_args = [arg for header in headers for arg in ("-H", header)]
     subprocess.run([*WARMUP, *header_args, url], check=True, capture_output=True)
     output = subprocess.run(
@@ -127,7 +127,8 @@ def wrk(name: str, url: str, *headers: str) -> None:
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     report(f"{name}_rps", rps, "requests/s")
     for percentile in ("50", "99"):
-        value, unit = re.search(rf"^\s+{percentile}(?:\.000)?%\s+([\d.]+)(\w+)", output, re.M).groups()
+        line = rf"^\s+{percentile}(?:\.000)?%\s+([\d.]+)(\w+)"
+        value, unit = re.search(line, output, re.M).groups()
         factor = {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
         report(f"{name}_p{percentile}", float(value) * factor, "ms")
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
@@ -217,6 +218,7 @@ def main() -> None:
         measure_pages(count)
         measure_search(count)
         measure_publish(count)
+
 
 if __name__ == "__main__":
     main()
