@@ -15,7 +15,7 @@ _markdown = MarkdownIt("commonmark", {"html": False, "typographer": True}).enabl
 )
 
 ALLOWED_TAGS = {
-    "p", "br", "hr", "strong", "em", "del", "code", "pre", "blockquote",
+    "p", "br", "hr", "strong", "em", "del", "s", "code", "pre", "blockquote",
     "ul", "ol", "li", "a", "h3", "h4", "h5", "h6",
     "table", "thead", "tbody", "tr", "th", "td", "sub", "sup",
 }  # fmt: skip

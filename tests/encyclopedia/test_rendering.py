@@ -183,3 +183,7 @@ def test_a_title_cannot_break_out_of_the_structured_data(client, cardiology, mar
     data = structured_data(page)
     assert data["name"] == title
     assert data["about"]["name"] == title
+
+
+def test_struck_through_text_stays_struck_through():
+    assert render_markdown("Take ~~two~~ one tablet.") == "<p>Take <s>two</s> one tablet.</p>\n"
