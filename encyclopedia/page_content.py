@@ -6,7 +6,7 @@ import hashlib
 from importlib.metadata import version
 from pathlib import Path
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.template.loader import get_template, render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
@@ -34,10 +34,12 @@ RENDERER = _renderer()
 
 def with_content(revision: Revision) -> Revision:
     """`revision` with its sections and references loaded, in order (two queries)."""
-    return Revision.objects.prefetch_related(
+    prefetch_related_objects(
+        [revision],
         Prefetch("sections", queryset=Section.objects.order_by("position")),
         Prefetch("references", queryset=Reference.objects.order_by("position")),
-    ).get(pk=revision.pk)
+    )
+    return revision
 
 
 def rendering_store(*, revision: Revision) -> Rendering:
