@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test production-check install lint format migrate demo lock vendor clean
+.PHONY: run test production-check bench install lint format migrate demo lock vendor clean
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,17 @@ test: install
 # 127.0.0.1), every URL walked as each role: see .ci/production.
 production-check: install
 	bash .ci/production
+
+# The benchmarks at BENCH_N articles (default 100,000) on the configured database
+# (DATABASE_URL; SQLite otherwise), each in a database of its own, printing
+# `name: value unit` lines: the reader's pages under gunicorn and wrk, search and
+# publishing, the director's pages, the overdue sweep beside raw SQL.
+BENCH_N ?= 100000
+bench: install
+	@command -v wrk >/dev/null || { echo "make bench needs wrk: apt-get install wrk"; exit 1; }
+	$(PY) bench/public_pages.py $(BENCH_N)
+	$(PY) bench/dashboard.py $(BENCH_N)
+	$(PY) bench/flag_overdue.py $(BENCH_N)
 
 # Style, the layers between apps (import-linter) and types (mypy), as CI runs them.
 lint: install

@@ -6,6 +6,7 @@ The benchmarks never touch the configured database itself: they create their own
 """
 
 import datetime
+import logging
 import os
 import random
 import sys
@@ -19,6 +20,9 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 import django  # noqa: E402
 
 django.setup()
+# Tasks run inline in the benchmarks (the test settings); their per-task log lines would
+# bury the figures.
+logging.getLogger("celery").setLevel(logging.WARNING)
 
 from django.conf import settings  # noqa: E402
 from django.contrib.auth.models import Group  # noqa: E402
