@@ -1,6 +1,8 @@
 import itertools
+from dataclasses import dataclass
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms import formset_factory
 
 from accounts.models import AccountPolicy, ReviewerProfile, Specialty, User
@@ -21,17 +23,57 @@ from reviews.models import Step
 from reviews.services.comments import SectionComment
 
 
+@dataclass(frozen=True)
+class CharacterLimit:
+    """A length limit that names itself: "A section body can be at most 60,000
+    characters; this one has 61,204." Fields using it set no `maxlength` on the
+    widget, because a browser silently cuts a paste at that length; the text comes back
+    whole, with this message, for the editor to shorten."""
+
+    limit: int
+    what: str  # "A section body"
+
+    def __call__(self, value: str) -> None:
+        if len(value) > self.limit:
+            raise ValidationError(
+                f"{self.what} can be at most {self.limit:,} characters; "
+                f"this one has {len(value):,}.",
+                code="too_long",
+            )
+
+    def attrs(self) -> dict[str, str]:
+        # Read by static/js/drafting.js to count characters as the editor types.
+        return {"data-max-chars": str(self.limit)}
+
+
+TITLE_LIMIT = CharacterLimit(300, "A title")
+SUMMARY_LIMIT = CharacterLimit(SUMMARY_MAX_CHARS, "A summary")
+HEADING_LIMIT = CharacterLimit(200, "A section heading")
+BODY_LIMIT = CharacterLimit(SECTION_BODY_MAX_CHARS, "A section body")
+CITATION_LIMIT = CharacterLimit(2000, "A citation")
+
+
+def _limited_text(limit: CharacterLimit, *, textarea_rows: int | None = None, **kwargs):
+    widget = (
+        forms.Textarea(attrs={"rows": textarea_rows, **limit.attrs()})
+        if textarea_rows
+        else forms.TextInput(attrs=limit.attrs())
+    )
+    validators = [limit, *kwargs.pop("validators", [])]
+    return forms.CharField(widget=widget, validators=validators, **kwargs)
+
+
 class SectionForm(forms.Form):
-    heading = forms.CharField(max_length=200, validators=[visible_text])
-    body = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 8}),
-        max_length=SECTION_BODY_MAX_CHARS,
+    heading = _limited_text(HEADING_LIMIT, validators=[visible_text])
+    body = _limited_text(
+        BODY_LIMIT,
+        textarea_rows=8,
         help_text="Markdown: **bold**, *italic*, - lists, [links](https://…).",
     )
 
 
 class ReferenceForm(forms.Form):
-    citation = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+    citation = _limited_text(CITATION_LIMIT, textarea_rows=2)
     url = forms.CharField(
         label="URL", max_length=1000, required=False, validators=[http_url_validator]
     )
@@ -64,11 +106,53 @@ def _kept_in_order(formset) -> list[dict]:
     return [data for _, _, data in sorted(rows, key=lambda row: (row[0], row[1]))]
 
 
-class DraftForm(forms.Form):
-    title = forms.CharField(max_length=300, validators=[visible_text])
-    summary = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 4}), max_length=SUMMARY_MAX_CHARS, required=False
+TOPICS_HELP = (
+    "Reviewers with a declared conflict of interest on a topic do not sign this article. "
+    "Topics belong to the article: a change applies as soon as it is saved."
+)
+
+
+def _topics_field() -> forms.ModelMultipleChoiceField:
+    return forms.ModelMultipleChoiceField(
+        queryset=Topic.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=TOPICS_HELP,
     )
+
+
+def _shortened(text: str, length: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+def _errors_of(form: forms.Form, *, where: str = "", fallback: str) -> list[tuple[str, str]]:
+    """Each error of `form` as (what the summary says, the id of the element to go to),
+    in the order the fields appear; `where` names the section or reference it is in,
+    and errors with no visible field of their own go to `fallback`."""
+    lead = f"{where} — " if where else ""
+    summary = [(f"{lead}{error}", fallback) for error in form.non_field_errors()]
+    for name in form.fields:
+        bound = form[name]
+        anchor = fallback if bound.is_hidden else bound.auto_id
+        summary.extend((f"{lead}{bound.label}: {error}", anchor) for error in bound.errors)
+    return summary
+
+
+@dataclass(frozen=True)
+class FormsetRow:
+    """One section or reference of the draft form as the page lays it out."""
+
+    form: forms.Form
+    label: str  # "Section 3 (Treatment)"
+    anchor: str  # the id of its fieldset
+    is_open: bool  # shown unfolded
+
+
+class DraftForm(forms.Form):
+    title = _limited_text(TITLE_LIMIT, validators=[visible_text])
+    summary = _limited_text(SUMMARY_LIMIT, textarea_rows=4, required=False)
+    topics = _topics_field()
     edit_version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
@@ -84,6 +168,60 @@ class DraftForm(forms.Form):
         # Evaluate all three so every error is shown at once.
         results = [super().is_valid(), self.sections.is_valid(), self.references.is_valid()]
         return all(results)
+
+    def section_label(self, index: int, form: forms.Form) -> str:
+        heading = _shortened(str(form["heading"].value() or ""), 60)
+        return f"Section {index + 1}" + (f" ({heading})" if heading else "")
+
+    def reference_label(self, index: int, form: forms.Form) -> str:
+        citation = _shortened(str(form["citation"].value() or ""), 50)
+        return f"Reference {index + 1}" + (f" ({citation})" if citation else "")
+
+    def error_summary(self) -> list[tuple[str, str]]:
+        """Every error of the form, its sections and its references, each with the id
+        of the field to fix, for the summary at the top of a long page."""
+        if not self.is_bound:
+            return []
+        summary = _errors_of(self, fallback="draft-form")
+        for heading, formset, label, prefix in (
+            ("Sections", self.sections, self.section_label, "section"),
+            ("References", self.references, self.reference_label, "reference"),
+        ):
+            summary.extend(
+                (f"{heading}: {error}", heading.lower()) for error in formset.non_form_errors()
+            )
+            for index, form in enumerate(formset.forms):
+                summary.extend(
+                    _errors_of(form, where=label(index, form), fallback=f"{prefix}-{index}")
+                )
+        return summary
+
+    def section_rows(self) -> list[FormsetRow]:
+        # A form sent back with errors folds the sections that have none, so the ones to
+        # fix are what the editor sees; the others are a click away, their text kept.
+        fold_valid = bool(self.error_summary())
+        return [
+            FormsetRow(
+                form=form,
+                label=self.section_label(index, form),
+                anchor=f"section-{index}",
+                is_open=bool(form.errors) or not fold_valid,
+            )
+            for index, form in enumerate(self.sections.forms)
+        ]
+
+    def reference_rows(self) -> list[FormsetRow]:
+        # A reference is read by its citation, shown folded; the blank one to fill in
+        # and any with errors are open.
+        return [
+            FormsetRow(
+                form=form,
+                label=self.reference_label(index, form),
+                anchor=f"reference-{index}",
+                is_open=bool(form.errors) or not form["citation"].value(),
+            )
+            for index, form in enumerate(self.references.forms)
+        ]
 
     def section_inputs(self) -> list[SectionInput]:
         return [
@@ -119,6 +257,7 @@ class DraftForm(forms.Form):
         return {
             "title": revision.title,
             "summary": revision.summary,
+            "topics": list(revision.article.topics.all()),
             "edit_version": revision.edit_version,
             "sections": sections,
             "references": references,
@@ -126,18 +265,19 @@ class DraftForm(forms.Form):
 
 
 class ArticleCreateForm(forms.Form):
-    title = forms.CharField(max_length=300, validators=[visible_text])
+    title = _limited_text(TITLE_LIMIT, validators=[visible_text])
     specialty = forms.ModelChoiceField(queryset=Specialty.objects.all())
-    topics = forms.ModelMultipleChoiceField(queryset=Topic.objects.all(), required=False)
-    summary = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 4}), max_length=SUMMARY_MAX_CHARS, required=False
-    )
+    topics = _topics_field()
+    summary = _limited_text(SUMMARY_LIMIT, textarea_rows=4, required=False)
     number = forms.RegexField(
         regex=r"^\d{6}$",
         required=False,
         help_text="Six digits. Leave blank to assign the next free number.",
         error_messages={"invalid": "An article number is six digits."},
     )
+
+    def error_summary(self) -> list[tuple[str, str]]:
+        return _errors_of(self, fallback="article-form") if self.is_bound else []
 
 
 class SubmitForm(forms.Form):

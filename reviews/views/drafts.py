@@ -1,11 +1,12 @@
 """Creating articles and editing drafts: the draft form with optimistic concurrency
-(a stale save keeps the editor's text beside the other change), and the Markdown
-preview."""
+(a stale save keeps the editor's text beside the other change), its error summary, the
+notice of other versions of the article in progress, and the Markdown preview."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import role_required
@@ -13,10 +14,10 @@ from accounts.roles import Role
 from core.errors import DomainError
 from core.pages import attempt
 from encyclopedia import services as content
-from encyclopedia.models import Article, Revision
+from encyclopedia.models import SECTION_BODY_MAX_CHARS, Article, Revision
 from encyclopedia.rendering import render_markdown
 from encyclopedia.services import StaleDraft
-from reviews import services
+from reviews import selectors, services
 from reviews.diffs import word_diff_html
 from reviews.forms import (
     ArticleCreateForm,
@@ -44,7 +45,11 @@ def article_create(request: HttpRequest) -> HttpResponse:
         if created:
             draft = created.result.revisions.get()
             return redirect("reviews:revision-edit", revision_id=draft.pk)
-    return render(request, "reviews/article_create.html", {"form": form})
+    return render(
+        request,
+        "reviews/article_create.html",
+        {"form": form, "error_summary": form.error_summary()},
+    )
 
 
 @role_required(Role.EDITOR)
@@ -87,6 +92,7 @@ def revision_edit(request: HttpRequest, revision_id: int) -> HttpResponse:
                     summary=form.cleaned_data["summary"],
                     sections=form.section_inputs(),
                     references=form.reference_inputs(),
+                    topics=form.cleaned_data["topics"],
                 )
             except StaleDraft as conflict:
                 messages.error(request, conflict.message)
@@ -102,13 +108,25 @@ def revision_edit(request: HttpRequest, revision_id: int) -> HttpResponse:
                 messages.success(request, "Draft saved.")
                 if "save_and_continue" in request.POST:
                     return redirect("reviews:revision-edit", revision_id=revision.pk)
+                if "save_and_submit" in request.POST:
+                    return redirect(reverse("reviews:revision", args=[revision.pk]) + "#submit")
                 return redirect("reviews:revision", revision_id=revision.pk)
     else:
         form = DraftForm(initial=DraftForm.initial_for(revision))
     return render(
         request,
         "reviews/revision_edit.html",
-        {"revision": revision, "form": form, "stale": stale},
+        {
+            "revision": revision,
+            "form": form,
+            "stale": stale,
+            "error_summary": form.error_summary(),
+            # Another version on its way to the same page: whichever is published
+            # first, the other is superseded or has to be rebased onto it.
+            "in_progress": selectors.revision_list_in_progress(
+                article=revision.article, exclude=revision
+            ),
+        },
     )
 
 
@@ -134,4 +152,4 @@ def _stale_context(revision_id: int, form: DraftForm) -> dict:
 @role_required(*TEAM)
 @require_POST
 def markdown_preview(request: HttpRequest) -> HttpResponse:
-    return HttpResponse(render_markdown(request.POST.get("body", "")[:60_000]))
+    return HttpResponse(render_markdown(request.POST.get("body", "")[:SECTION_BODY_MAX_CHARS]))

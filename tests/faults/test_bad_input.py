@@ -65,7 +65,7 @@ def test_an_oversized_paste_comes_back_in_the_form_with_the_limit_named(client, 
 
     assert response.status_code == 200
     page = response.content.decode()
-    assert "at most 60000 characters" in page
+    assert "A section body can be at most 60,000 characters; this one has 29,999,999." in page
     assert paste in page  # the editor's text is still in the form
     assert Revision.objects.get(pk=draft.pk).edit_version == draft.edit_version
 
