@@ -55,17 +55,30 @@ def article_create(*, editor: User, now=None, **fields) -> Article:
     return article
 
 
+def revision_take_back_check(*, revision: Revision, editor: User) -> None:
+    """Refuse, as `revision_take_back` would, unless `editor` may take it back now (the
+    confirmation page asks before anything is locked)."""
+    require_role(editor, Role.EDITOR, "take revisions back to draft")
+    workflow.guard(revision, "take_back")
+
+
 @transaction.atomic
 def revision_take_back(*, revision: Revision, editor: User, note: str = "", now=None) -> Revision:
     """Take a revision out of review to change it. Every sign-off given to it is void."""
     now = now or timezone.now()
     revision = locked(revision)
-    require_role(editor, Role.EDITOR, "take revisions back to draft")
-    workflow.guard(revision, "take_back")
+    revision_take_back_check(revision=revision, editor=editor)
     reason = "Taken back to draft; sign-offs void"
     close_live_submission(revision, Submission.State.VOIDED, now=now, user=editor, reason=reason)
     move(revision, "take_back", actor=editor, note=note or reason, now=now)
     return revision
+
+
+def revision_withdraw_check(*, revision: Revision, editor: User) -> None:
+    """Refuse, as `revision_withdraw` would, unless `editor` may withdraw it now."""
+    if editor.pk != revision.author_id:
+        raise PermissionDenied("Only the revision's author can withdraw it.", code="not_author")
+    workflow.guard(revision, "withdraw")
 
 
 @transaction.atomic
@@ -73,9 +86,7 @@ def revision_withdraw(*, revision: Revision, editor: User, note: str = "", now=N
     """The author abandons their unpublished revision."""
     now = now or timezone.now()
     revision = locked(revision)
-    if editor.pk != revision.author_id:
-        raise PermissionDenied("Only the revision's author can withdraw it.", code="not_author")
-    workflow.guard(revision, "withdraw")
+    revision_withdraw_check(revision=revision, editor=editor)
     close_live_submission(
         revision, Submission.State.VOIDED, now=now, user=editor, reason="Withdrawn"
     )

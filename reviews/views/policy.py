@@ -1,8 +1,9 @@
 """The review policy (intervals, windows, reminders, escalation, per-specialty intervals)
-and retiring an article."""
+and retiring an article (after a confirmation saying what it will do)."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts import security
@@ -12,12 +13,13 @@ from accounts.roles import Role
 from core.pages import attempt
 from encyclopedia import services as content
 from encyclopedia.models import Article, ReviewPolicy, SpecialtyReviewInterval
-from reviews import services
+from reviews import consequences, services
 from reviews.forms import (
     AccountPolicyForm,
     PolicyForm,
     SpecialtyIntervalForm,
 )
+from reviews.views.confirming import Carried, confirmed_action
 
 
 @role_required(Role.EDITORIAL_DIRECTOR)
@@ -79,11 +81,14 @@ def policy(request: HttpRequest) -> HttpResponse:
 @require_POST
 def article_retire(request: HttpRequest, number: str) -> HttpResponse:
     article = get_object_or_404(Article, number=number)
-    attempt(
+    return confirmed_action(
         request,
-        lambda: services.article_retire(
+        plan=lambda: consequences.retire(article=article, viewer=request.user),
+        action=lambda: services.article_retire(
             article=article, director=request.user, reason=request.POST.get("reason", "")
         ),
-        "Article retired: its page now answers 410 Gone, and its open review is cancelled.",
+        success="Article retired: its page now answers 410 Gone, and its open review is cancelled.",
+        back=reverse("reviews:article-history", args=[number]),
+        back_label=f"Article {number}",
+        carried=(Carried("reason", "Why it is retired (recorded)", required=True),),
     )
-    return redirect("reviews:article-history", number=number)

@@ -1,5 +1,6 @@
 """The revision page and the editor's workflow actions on it: submit, take back,
-withdraw, publish, rebase."""
+withdraw, publish (the last three after a confirmation saying what they will do),
+rebase."""
 
 from collections.abc import Callable
 from urllib.parse import urlencode
@@ -15,15 +16,15 @@ from accounts.models import ReviewerProfile
 from accounts.roles import Role
 from core.clock import today
 from core.errors import DomainError
-from core.pages import attempt
 from encyclopedia.models import ReviewPolicy, Revision
-from reviews import eligibility, selectors, services, workflow
+from reviews import consequences, eligibility, selectors, services, workflow
 from reviews.forms import (
     AssignForm,
     CommentForm,
     SubmitForm,
 )
 from reviews.views.common import TEAM, revision_or_404, step_refusal
+from reviews.views.confirming import Carried, confirmed_action
 
 
 @role_required(*TEAM)
@@ -75,10 +76,19 @@ def revision_detail(request: HttpRequest, revision_id: int) -> HttpResponse:
     )
 
 
-def _workflow_action(request, revision_id: int, action: Callable, success: str):
-    revision = get_object_or_404(Revision, pk=revision_id)
-    attempt(request, lambda: action(revision), success)
-    return redirect("reviews:revision", revision_id=revision_id)
+def _confirmed_revision_action(
+    request: HttpRequest, revision_id: int, *, plan: Callable, action: Callable, success: str
+) -> HttpResponse:
+    revision = get_object_or_404(Revision.objects.select_related("article"), pk=revision_id)
+    return confirmed_action(
+        request,
+        plan=lambda: plan(revision),
+        action=lambda: action(revision),
+        success=success,
+        back=reverse("reviews:revision", args=[revision_id]),
+        back_label=f"{revision.title} v{revision.number}",
+        carried=(Carried("note", "Note for the history (optional)", long=True),),
+    )
 
 
 @role_required(Role.EDITOR)
@@ -115,35 +125,42 @@ def revision_submit(request: HttpRequest, revision_id: int) -> HttpResponse:
 @role_required(Role.EDITOR)
 @require_POST
 def revision_take_back(request: HttpRequest, revision_id: int) -> HttpResponse:
-    return _workflow_action(
+    return _confirmed_revision_action(
         request,
         revision_id,
-        lambda r: services.revision_take_back(revision=r, editor=request.user),
-        "Taken back to draft. Sign-offs already given are void; resubmit when ready.",
+        plan=lambda r: consequences.take_back(revision=r, editor=request.user),
+        action=lambda r: services.revision_take_back(
+            revision=r, editor=request.user, note=request.POST.get("note", "")
+        ),
+        success="Taken back to draft. Sign-offs already given are void; resubmit when ready.",
     )
 
 
 @role_required(Role.EDITOR)
 @require_POST
 def revision_withdraw(request: HttpRequest, revision_id: int) -> HttpResponse:
-    return _workflow_action(
+    return _confirmed_revision_action(
         request,
         revision_id,
-        lambda r: services.revision_withdraw(
+        plan=lambda r: consequences.withdraw(revision=r, editor=request.user),
+        action=lambda r: services.revision_withdraw(
             revision=r, editor=request.user, note=request.POST.get("note", "")
         ),
-        "Revision withdrawn.",
+        success="Revision withdrawn.",
     )
 
 
 @role_required(Role.EDITOR)
 @require_POST
 def revision_publish(request: HttpRequest, revision_id: int) -> HttpResponse:
-    return _workflow_action(
+    revision = get_object_or_404(Revision.objects.select_related("article"), pk=revision_id)
+    return confirmed_action(
         request,
-        revision_id,
-        lambda r: services.revision_publish(revision=r, editor=request.user),
-        "Published: the live page now shows this revision.",
+        plan=lambda: consequences.publish(revision=revision, editor=request.user),
+        action=lambda: services.revision_publish(revision=revision, editor=request.user),
+        success="Published: the live page now shows this revision.",
+        back=reverse("reviews:revision", args=[revision_id]),
+        back_label=f"{revision.title} v{revision.number}",
     )
 
 

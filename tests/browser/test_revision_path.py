@@ -89,7 +89,9 @@ def test_an_update_goes_from_draft_to_the_live_page(
     sign_in(page, base, "maria")
     page.goto(f"{base}/work/drafts/")
     page.get_by_role("link", name="Atrial fibrillation").first.click()
-    page.get_by_role("button", name="Publish").click()
+    page.get_by_role("button", name="Publish…").click()
+    expect(page.get_by_text("changes from v1 to v2 now")).to_be_visible()
+    page.get_by_role("button", name="Publish v2 now").click()
     expect(page.get_by_text("Published: the live page now shows this revision.")).to_be_visible()
 
     page.goto(f"{base}/article/{article.number}/")

@@ -48,14 +48,18 @@ def test_a_publish_cut_off_from_the_database_saves_nothing_and_can_be_retried(
     client.force_login(maria)
     cut_mid_publish()
 
-    cut = client.post(reverse("reviews:revision-publish", args=[revision.pk]), follow=True)
+    cut = client.post(
+        reverse("reviews:revision-publish", args=[revision.pk]), {"confirm": "1"}, follow=True
+    )
 
     assert cut.status_code == 200
     assert DATABASE_AWAY in [str(message) for message in cut.context["messages"]]
     assert Article.objects.get(pk=article.pk).live_revision_id == live_before
     assert Revision.objects.get(pk=revision.pk).state == Revision.State.APPROVED
 
-    again = client.post(reverse("reviews:revision-publish", args=[revision.pk]), follow=True)
+    again = client.post(
+        reverse("reviews:revision-publish", args=[revision.pk]), {"confirm": "1"}, follow=True
+    )
 
     assert "Published: the live page now shows this revision." in again.content.decode()
     assert Article.objects.get(pk=article.pk).live_revision_id == revision.pk

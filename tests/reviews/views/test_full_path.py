@@ -96,10 +96,13 @@ def test_a_change_goes_from_draft_to_the_live_page_through_every_sign_off(
             )
         assert "Signed" in " ".join(messages_of(response)), messages_of(response)
 
-    # Maria publishes.
+    # Maria publishes, once the page has said what publishing does.
     client.force_login(maria)
+    publish = reverse("reviews:revision-publish", args=[draft.pk])
     with at(27):
-        response = client.post(reverse("reviews:revision-publish", args=[draft.pk]), follow=True)
+        asked = client.post(publish).content.decode()
+        assert "Review Date becomes 11/23/2026" in asked
+        response = client.post(publish, {"confirm": "1"}, follow=True)
     assert "Published" in " ".join(messages_of(response))
 
     article.refresh_from_db()

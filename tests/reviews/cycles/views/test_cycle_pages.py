@@ -383,7 +383,7 @@ def test_retiring_an_article_from_its_page_cancels_its_review(client, brenda, ar
 
     response = client.post(
         reverse("reviews:article-retire", args=[article.number]),
-        {"reason": "Merged into Arrhythmia"},
+        {"reason": "Merged into Arrhythmia", "confirm": "1"},
         follow=True,
     )
 
