@@ -108,7 +108,9 @@ def dashboard_articles(request: HttpRequest) -> HttpResponse:
                 )
                 for name in dashboard_reads.SORTS
             },
-            "assign_form": CycleAssignForm(reviewers=eligibility.licensed_reviewers(on=day)),
+            "assign_form": CycleAssignForm(reviewers=eligibility.reviewer_choices(on=day))
+            if page.object_list
+            else None,
             "today": day,
         },
     )

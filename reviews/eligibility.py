@@ -11,6 +11,8 @@ Two questions, one rule:
   `approval_queue`, `review_queue` (work). Every list is built by running the same
   `judge()` over facts loaded in a fixed number of queries, so a drop-down, a queue,
   a notification and auto-assignment can never disagree with the sign-off itself.
+  The drop-downs a director assigns from (`step_assignees`, `review_choices`,
+  `reviewer_choices`) keep the people refused, with the reason.
 
 The rule, in the order its refusals are given:
 1. the signer holds the step's role (membership of the role's group: a superuser is
@@ -420,11 +422,17 @@ def _cycles(cycles: QuerySet[ReviewCycle]) -> list[tuple[ReviewCycle, Work]]:
             "due_on", "pk"
         )
     )
-    topics = _topics_of({c.article_id for c in rows})
+    return list(zip(rows, _cycle_works(rows), strict=True))
+
+
+def _cycle_works(cycles: list[ReviewCycle]) -> list[Work]:
+    """The work each review is, in two queries whatever their number (their article, its
+    specialty and live revision, and their assignee already loaded)."""
+    topics = _topics_of({c.article_id for c in cycles})
     editors = _editors_of(
-        {c.article.live_revision for c in rows if c.article.live_revision is not None}
+        {c.article.live_revision for c in cycles if c.article.live_revision is not None}
     )
-    return [(cycle, _cycle_work(cycle, topics, editors)) for cycle in rows]
+    return [_cycle_work(cycle, topics, editors) for cycle in cycles]
 
 
 def _cycle_work(cycle: ReviewCycle, topics, editors) -> Work:
@@ -491,12 +499,33 @@ def review_verdict(*, cycle: ReviewCycle, user: User, on: datetime.date) -> Verd
 
 def review_assignment_verdict(*, cycle: ReviewCycle, user: User, on: datetime.date) -> Verdict:
     """May a director give this periodic review to `user` (capacity counts)?"""
-    work = replace(review_work(cycle), pending=True)
-    if cycle.assignee_id == user.pk:
-        # Already theirs: it is counted in their load, so capacity does not refuse it.
-        return judge(person(user), work, on=on, signing=False)
-    (loaded,) = people(User.objects.filter(pk=user.pk))
-    return judge(loaded, work, on=on, signing=False, mind_capacity=True)
+    fresh = ReviewCycle.objects.select_related(
+        "article__specialty", "article__live_revision", "assignee"
+    ).get(pk=cycle.pk)
+    return review_assignment_verdicts(cycles=[fresh], user=user, on=on)[0]
+
+
+def review_assignment_verdicts(
+    *, cycles: list[ReviewCycle], user: User, on: datetime.date
+) -> list[Verdict]:
+    """May a director give each of these periodic reviews to `user`, taken in order: each
+    one given counts against their capacity for the next, so a set larger than their room
+    is refused from the first review that does not fit. A closed review is refused as
+    not waiting. Nine queries whatever their number (each cycle's article, specialty,
+    live revision and assignee already loaded)."""
+    (me,) = people(User.objects.filter(pk=user.pk))
+    verdicts = []
+    for cycle, work in zip(cycles, _cycle_works(cycles), strict=True):
+        work = replace(work, pending=cycle.is_open)
+        if cycle.assignee_id == user.pk:
+            # Already theirs: it is counted in their load, so capacity does not refuse it.
+            verdicts.append(judge(me, work, on=on, signing=False))
+            continue
+        verdict = judge(me, work, on=on, signing=False, mind_capacity=True)
+        if verdict:
+            me = replace(me, load=me.load + 1)
+        verdicts.append(verdict)
+    return verdicts
 
 
 # --- Who may? ---------------------------------------------------------------------------------
@@ -525,10 +554,10 @@ def step_choices(*, approval: Approval, on: datetime.date) -> list[Choice]:
     return _choices(_role_holders(STEP_ROLES[work.step]), work, on=on, mind_capacity=False)
 
 
-def step_assignees(*, approval: Approval, on: datetime.date) -> QuerySet[User]:
-    """Who a director may give this step to."""
-    ids = [c.person.user_id for c in step_choices(approval=approval, on=on) if c.verdict]
-    return User.objects.filter(pk__in=ids).order_by("last_name", "first_name", "pk")
+def step_assignees(*, approval: Approval, on: datetime.date) -> list[Choice]:
+    """Who a director may give this step to, and who not with why: every holder of the
+    step's role, those the rule allows first, each part by printed name."""
+    return sorted(step_choices(approval=approval, on=on), key=_allowed_first)
 
 
 def step_signers(*, approval: Approval, on: datetime.date) -> QuerySet[User]:
@@ -574,19 +603,32 @@ def review_reviewers(*, cycle: ReviewCycle, on: datetime.date) -> QuerySet[User]
     return User.objects.filter(pk__in=ids).order_by("reviewer_profile__credit_name", "pk")
 
 
-def licensed_reviewers(*, on: datetime.date) -> QuerySet[User]:
-    """Medical reviewers who may review something today: the role, an active account and
-    profile, a valid licence. What a list of many reviews at once can offer (each
-    review's own rule still decides when it is assigned)."""
-    return (
-        _role_holders(Role.MEDICAL_REVIEWER)
-        .filter(
-            is_active=True,
-            reviewer_profile__is_active=True,
-            reviewer_profile__licence_expires_on__gte=on,
-        )
-        .order_by("reviewer_profile__credit_name", "pk")
-    )
+# A periodic review no article's facts stand against (no specialty to match, no topic,
+# nobody who wrote it): a reviewer judged against it is refused only for what holds of
+# them whatever review they are given (role, account, profile, licence, capacity).
+_ANY_REVIEW = Work(
+    step=Step.MEDICAL_REVIEW,
+    article_id=0,
+    specialty_id=0,
+    specialty_name="",
+    topics={},
+    editor_ids=frozenset(),
+    specialty_overridden=True,
+    is_review=True,
+)
+
+
+def reviewer_choices(*, on: datetime.date) -> list[Choice]:
+    """Every medical reviewer, with what the rule says of them whatever periodic reviews
+    are chosen: what a list assigning many reviews at once can show (those allowed first,
+    each part by printed name). Each review's own verdict is given when it is assigned
+    (`review_assignment_verdicts`). Seven queries."""
+    choices = _choices(_role_holders(Role.MEDICAL_REVIEWER), _ANY_REVIEW, on=on, mind_capacity=True)
+    return sorted(choices, key=_allowed_first)
+
+
+def _allowed_first(choice: Choice) -> tuple:
+    return (not choice.verdict, choice.person.printed_name, choice.person.user_id)
 
 
 def _least_loaded_person(person: Person) -> tuple:
@@ -659,12 +701,7 @@ class Assigner:
         ]
 
     def works(self, cycles: Iterable[ReviewCycle]) -> list[Work]:
-        cycles = list(cycles)
-        topics = _topics_of({c.article_id for c in cycles})
-        editors = _editors_of(
-            {c.article.live_revision for c in cycles if c.article.live_revision is not None}
-        )
-        return [_cycle_work(cycle, topics, editors) for cycle in cycles]
+        return _cycle_works(list(cycles))
 
     def verdicts(self, work: Work) -> list[tuple[Person, Verdict]]:
         """Every reviewer with the rule's verdict on giving them `work` now."""
@@ -683,18 +720,47 @@ class Assigner:
             index = self.people.index(chosen)
             self.people[index] = replace(chosen, load=chosen.load + 1)
             return self.people[index], ""
-        covering = [
-            (p, verdict)
-            for p, verdict in verdicts
-            if verdict.code not in ("wrong_role", "inactive")
-            and p.credentials is not None
-            and p.credentials.covers(work.specialty_id, on=self.on)
-        ]
-        if not covering:
-            return None, f"No active reviewer with a valid licence covers {work.specialty_name}."
-        if any(verdict.code == "at_capacity" for _, verdict in covering):
-            return None, f"Every {work.specialty_name} reviewer is at capacity."
-        return None, (
-            f"Every {work.specialty_name} reviewer wrote the live version or declared a "
-            "conflict of interest."
+        return None, why_nobody(work, verdicts, on=self.on)
+
+
+def why_nobody(work: Work, verdicts: list[tuple[Person, Verdict]], *, on: datetime.date) -> str:
+    """Why none of the people judged may take `work`, in one sentence the editorial team
+    can act on: nobody covers it (recruit or renew), or everyone who does is full, or
+    ruled out by what they wrote, signed or declared."""
+    covering = [
+        (p, verdict)
+        for p, verdict in verdicts
+        if verdict.code not in ("wrong_role", "inactive")
+        and p.credentials is not None
+        and (
+            p.credentials.licensed_on(on)
+            if work.specialty_overridden
+            else p.credentials.covers(work.specialty_id, on=on)
         )
+    ]
+    if not covering:
+        if work.specialty_overridden:
+            return "No active reviewer has a valid licence."
+        return f"No active reviewer with a valid licence covers {work.specialty_name}."
+    who = "licensed reviewer" if work.specialty_overridden else f"{work.specialty_name} reviewer"
+    codes = {verdict.code for _, verdict in covering}
+    if "at_capacity" in codes:
+        return f"Every {who} is at capacity."
+    if work.is_review:
+        return f"Every {who} wrote the live version or declared a conflict of interest."
+    causes = [
+        cause
+        for code, cause in (
+            ("own_revision", "wrote or edited this revision"),
+            ("already_signed", "signed another step of this submission"),
+            ("reviewer_not_eligible", "declared a conflict of interest"),
+        )
+        if code in codes
+    ]
+    return f"Every {who} {_or(causes)}."
+
+
+def _or(phrases: list[str]) -> str:
+    if len(phrases) < 3:
+        return " or ".join(phrases)
+    return ", ".join(phrases[:-1]) + ", or " + phrases[-1]

@@ -1,4 +1,5 @@
 import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django import forms
@@ -19,6 +20,7 @@ from encyclopedia.models import (
     pubmed_id_validator,
 )
 from encyclopedia.services import ReferenceInput, SectionInput
+from reviews.eligibility import Choice
 from reviews.models import Step
 from reviews.services.comments import SectionComment
 
@@ -413,17 +415,76 @@ class OverrideForm(forms.Form):
     reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
 
 
+class PeopleSelect(forms.Select):
+    """A drop-down of people in which those the eligibility rule refuses stay listed,
+    disabled, with the rule's reason: a director sees why someone cannot be chosen
+    instead of guessing why they are missing."""
+
+    def __init__(self, attrs=None, choices=()):
+        super().__init__(attrs, choices)
+        self.refused: frozenset[int] = frozenset()
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if value in self.refused:
+            option["attrs"]["disabled"] = True
+        return option
+
+
+def _refusal_label(choice: Choice) -> str:
+    """The person and why not, in one line: the rule's reason names them nearly always
+    (by their credit name), so it is shown alone unless it does not."""
+    reason = choice.verdict.reason
+    if reason.startswith((choice.person.printed_name, choice.person.name)):
+        return reason
+    return f"{choice.person.name}: {reason}"
+
+
+def offer_people(form: forms.Form, name: str, choices: Iterable[Choice], *, empty: str) -> None:
+    """Fill the drop-down `name` with `choices`: those the rule allows, then the others
+    disabled with why, each group in the alphabetical order of what it shows. The field
+    accepts any active account: the service decides again on submit, and says why if
+    it refuses."""
+    choices = list(choices)
+    allowed = sorted(
+        ((c.person.user_id, c.person.name) for c in choices if c.verdict), key=_by_label
+    )
+    refused = sorted(
+        ((c.person.user_id, _refusal_label(c)) for c in choices if not c.verdict), key=_by_label
+    )
+    groups: list = [("", empty)]
+    if allowed:
+        groups.append(("Eligible", allowed))
+    if refused:
+        groups.append(("Not eligible", refused))
+    widget = form.fields[name].widget
+    widget.choices = groups
+    widget.refused = frozenset(pk for pk, _ in refused)
+    if form.initial.get(name) in widget.refused:
+        # A disabled option is never submitted: preselecting it would post the empty
+        # choice under a name the director did not pick.
+        del form.initial[name]
+    form.nobody_eligible = bool(choices) and not allowed
+
+
+def _by_label(option: tuple[int, str]) -> str:
+    return option[1].casefold()
+
+
 class AssignForm(forms.Form):
-    """Give a step to a person. The page offers those the eligibility rule allows; the
-    service decides again on submit, and says why if it refuses."""
+    """Give a step to a person (or back to the pool). The page lists every holder of the
+    step's role with the eligibility rule's verdict; the service decides again."""
 
     assignee = forms.ModelChoiceField(
-        queryset=User.objects.none(), required=False, empty_label="Anyone who may sign (pool)"
+        queryset=User.objects.filter(is_active=True),
+        required=False,
+        empty_label="Anyone who may sign (pool)",
+        widget=PeopleSelect,
     )
 
-    def __init__(self, *args, assignees, **kwargs):
+    def __init__(self, *args, assignees: Iterable[Choice] = (), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = assignees
+        offer_people(self, "assignee", assignees, empty="Anyone who may sign (pool)")
 
 
 class CommentForm(forms.Form):
@@ -515,12 +576,14 @@ class SpecialtyIntervalForm(forms.Form):
 
 
 class CycleAssignForm(forms.Form):
-    """Give periodic reviews to a reviewer: the page offers those the eligibility rule
-    allows (for one review, or any licensed reviewer for many); the service decides
-    again for each review on submit."""
+    """Give periodic reviews to a reviewer: the page lists every medical reviewer with the
+    eligibility rule's verdict (on the one review, or what holds whatever reviews are
+    ticked); the service decides again for each review on submit."""
 
-    reviewer = forms.ModelChoiceField(queryset=User.objects.none(), label="Reviewer")
+    reviewer = forms.ModelChoiceField(
+        queryset=User.objects.filter(is_active=True), label="Reviewer", widget=PeopleSelect
+    )
 
-    def __init__(self, *args, reviewers, **kwargs):
+    def __init__(self, *args, reviewers: Iterable[Choice] = (), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["reviewer"].queryset = reviewers
+        offer_people(self, "reviewer", reviewers, empty="Choose a reviewer")

@@ -8,7 +8,14 @@ reviewer, chased, and closed by a re-certification or a published revision.
 """
 
 from reviews.credits import answers_open_cycle
-from reviews.cycles.assignment import AssignResult, review_cycles_assign, review_cycles_auto_assign
+from reviews.cycles.assignment import (
+    AssignmentRow,
+    AssignResult,
+    HandAssignment,
+    review_cycles_assign,
+    review_cycles_assign_each,
+    review_cycles_auto_assign,
+)
 from reviews.cycles.opening import (
     FlagResult,
     OutOfCycleResult,
@@ -30,7 +37,9 @@ from reviews.cycles.verbs import (
 
 __all__ = [
     "AssignResult",
+    "AssignmentRow",
     "FlagResult",
+    "HandAssignment",
     "OutOfCycleResult",
     "ReminderResult",
     "answers_open_cycle",
@@ -41,6 +50,7 @@ __all__ = [
     "review_cycle_recertify_check",
     "review_cycle_request_changes",
     "review_cycles_assign",
+    "review_cycles_assign_each",
     "review_cycles_auto_assign",
     "review_cycles_cancel_for_retirement",
     "review_cycles_close_for_publish",

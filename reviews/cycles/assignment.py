@@ -117,31 +117,68 @@ def review_cycles_auto_assign(
     return result
 
 
-@transaction.atomic
-def review_cycles_assign(
-    *,
-    cycles: Iterable[ReviewCycle],
-    reviewer: User,
-    director: User,
-    today: datetime.date,
-    now: datetime.datetime | None = None,
-) -> list[ReviewCycle]:
-    """Assign cycles to a reviewer by hand (one, or the rows selected on the dashboard).
-    All or nothing: if the reviewer may not take one of them, none is assigned."""
-    now = now or timezone.now()
-    require_role(director, Role.EDITORIAL_DIRECTOR, "assign reviews")
+@dataclass(frozen=True)
+class AssignmentRow:
+    """One review of an assignment by hand: given to the reviewer (an allowed verdict),
+    or not, with the rule's reason."""
+
+    cycle: ReviewCycle
+    verdict: eligibility.Verdict
+
+    @property
+    def assigned(self) -> bool:
+        return self.verdict.allowed
+
+
+@dataclass(frozen=True)
+class HandAssignment:
+    """What a director's assignment of several reviews did, row by row."""
+
+    reviewer: User
+    rows: list[AssignmentRow]
+
+    @property
+    def assigned(self) -> list[ReviewCycle]:
+        return [row.cycle for row in self.rows if row.assigned]
+
+    @property
+    def refused(self) -> list[AssignmentRow]:
+        return [row for row in self.rows if not row.assigned]
+
+    def refusals(self) -> dict[str, list[str]]:
+        """Each reason a review was not assigned, with the titles it held back (in the
+        order the reviews were judged)."""
+        by_reason: dict[str, list[str]] = {}
+        for row in self.refused:
+            by_reason.setdefault(row.verdict.reason, []).append(row.cycle.article.title)
+        return by_reason
+
+
+def _judged(
+    cycles: Iterable[ReviewCycle], *, reviewer: User, today: datetime.date
+) -> list[AssignmentRow]:
+    """The cycles, locked in id order (so two directors assigning overlapping sets
+    queue rather than deadlock), each with the rule's verdict on giving it to the
+    reviewer, the ones before it counted against their capacity."""
     locked = list(
         ReviewCycle.objects.select_for_update(of=("self",))
         .filter(pk__in=[c.pk for c in cycles])
-        .select_related("article", "article__specialty", "article__live_revision")
+        .select_related("article", "article__specialty", "article__live_revision", "assignee")
         .order_by("pk")
     )
-    for cycle in locked:
-        if not cycle.is_open:
-            raise InvalidTransition(f"The review of {cycle.article.title} is already closed.")
-        verdict = eligibility.review_assignment_verdict(cycle=cycle, user=reviewer, on=today)
-        if not verdict:
-            raise verdict.error(f"{cycle.article.title}: {verdict.reason}", code=verdict.code)
+    verdicts = eligibility.review_assignment_verdicts(cycles=locked, user=reviewer, on=today)
+    return [AssignmentRow(cycle, verdict) for cycle, verdict in zip(locked, verdicts, strict=True)]
+
+
+def _give(
+    cycles: list[ReviewCycle],
+    *,
+    reviewer: User,
+    director: User,
+    today: datetime.date,
+    now: datetime.datetime,
+) -> None:
+    for cycle in cycles:
         cycle.assignee = reviewer
         cycle.assigned_at = now
         cycle.unassigned_reason = ""
@@ -155,8 +192,58 @@ def review_cycles_assign(
             note=f"Assigned to {reviewer}",
             now=now,
         )
-    record_reminders(
-        [(cycle.pk, reviewer.pk) for cycle in locked], kind=ReminderSent.Kind.ASSIGNED, today=today
-    )
-    review_digests_compose(today=today, now=now)
+    if cycles:
+        record_reminders(
+            [(cycle.pk, reviewer.pk) for cycle in cycles],
+            kind=ReminderSent.Kind.ASSIGNED,
+            today=today,
+        )
+        review_digests_compose(today=today, now=now)
+
+
+@transaction.atomic
+def review_cycles_assign_each(
+    *,
+    cycles: Iterable[ReviewCycle],
+    reviewer: User,
+    director: User,
+    today: datetime.date,
+    now: datetime.datetime | None = None,
+) -> HandAssignment:
+    """Assign by hand every one of `cycles` (the rows ticked on a list) that the reviewer
+    may take, and say of each of the others why not: one refused row does not hold the
+    rest back. The reviewer hears of what they were given in one digest."""
+    now = now or timezone.now()
+    require_role(director, Role.EDITORIAL_DIRECTOR, "assign reviews")
+    rows = _judged(cycles, reviewer=reviewer, today=today)
+    assignment = HandAssignment(reviewer=reviewer, rows=rows)
+    _give(assignment.assigned, reviewer=reviewer, director=director, today=today, now=now)
+    return assignment
+
+
+@transaction.atomic
+def review_cycles_assign(
+    *,
+    cycles: Iterable[ReviewCycle],
+    reviewer: User,
+    director: User,
+    today: datetime.date,
+    now: datetime.datetime | None = None,
+) -> list[ReviewCycle]:
+    """Assign cycles to a reviewer by hand, all or nothing: if the reviewer may not take
+    one of them, none is assigned and the first refusal is raised (the API's contract;
+    the pages assign row by row with `review_cycles_assign_each`)."""
+    now = now or timezone.now()
+    require_role(director, Role.EDITORIAL_DIRECTOR, "assign reviews")
+    rows = _judged(cycles, reviewer=reviewer, today=today)
+    for row in rows:
+        if not row.cycle.is_open:
+            raise InvalidTransition(f"The review of {row.cycle.article.title} is already closed.")
+    for row in rows:
+        if not row.assigned:
+            raise row.verdict.error(
+                f"{row.cycle.article.title}: {row.verdict.reason}", code=row.verdict.code
+            )
+    locked = [row.cycle for row in rows]
+    _give(locked, reviewer=reviewer, director=director, today=today, now=now)
     return locked

@@ -1,17 +1,20 @@
 """Periodic reviews: the director's list and out-of-cycle reviews, one review's page,
 the reviewer's re-certification or request for changes, and assignment."""
 
+import logging
+
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.decorators import role_required
-from accounts.models import User
 from accounts.roles import Role
 from core.clock import today
+from core.errors import DATABASE_AWAY, DomainError
 from core.pages import attempt, attempt_quietly, next_page
 from reviews import cycles as review_cycles
 from reviews import eligibility, selectors
@@ -24,6 +27,8 @@ from reviews.forms import (
 )
 from reviews.models import RECERTIFICATION, ReviewCycle, Step, Submission
 from reviews.views.common import TEAM, signing_context, signing_proof, step_refusal
+
+logger = logging.getLogger(__name__)
 
 
 @role_required(Role.EDITORIAL_DIRECTOR)
@@ -40,7 +45,9 @@ def cycles(request: HttpRequest) -> HttpResponse:
             "page": page,
             "unassigned_only": unassigned_only,
             "today": today(),
-            "assign_form": CycleAssignForm(reviewers=eligibility.licensed_reviewers(on=today())),
+            "assign_form": CycleAssignForm(reviewers=eligibility.reviewer_choices(on=today()))
+            if page.object_list
+            else None,
         },
     )
 
@@ -61,9 +68,7 @@ def cycle_detail(request: HttpRequest, cycle_id: int) -> HttpResponse:
     refusal = None
     if is_assignee and cycle.state == ReviewCycle.State.OPEN:
         refusal = eligibility.review_verdict(cycle=cycle, user=request.user, on=day).reason
-    assignees = (
-        eligibility.review_reviewers(cycle=cycle, on=day) if cycle.is_open else User.objects.none()
-    )
+    assignees = eligibility.review_choices(cycle=cycle, on=day) if cycle.is_open else []
     recertification = selectors.recertification_for(cycle=cycle)
     pending = None
     if recertification is not None and recertification.state == Submission.State.OPEN:
@@ -145,26 +150,52 @@ def cycle_request_changes(request: HttpRequest, cycle_id: int) -> HttpResponse:
 @role_required(Role.EDITORIAL_DIRECTOR)
 @require_POST
 def cycle_assign(request: HttpRequest) -> HttpResponse:
-    """Assign one cycle, or every cycle ticked on a list, to a reviewer."""
-    form = CycleAssignForm(request.POST, reviewers=User.objects.filter(is_active=True))
+    """Assign one cycle, or every cycle ticked on a list, to a reviewer: each one the
+    reviewer may take is assigned, and the page says which were not, and why."""
+    form = CycleAssignForm(request.POST)
     ids = [int(value) for value in request.POST.getlist("cycle") if value.isdigit()]
     if not ids:
         messages.error(request, "Tick the reviews to assign.")
     elif not form.is_valid():
         messages.error(request, "Choose the reviewer to assign them to.")
     else:
-        chosen = ReviewCycle.objects.filter(pk__in=ids)
-        attempt(
-            request,
-            lambda: review_cycles.review_cycles_assign(
-                cycles=chosen,
+        # Not `attempt()`: what to say depends on how many were assigned, and a success
+        # message when none was would tell the director something that did not happen.
+        try:
+            assignment = review_cycles.review_cycles_assign_each(
+                cycles=ReviewCycle.objects.filter(pk__in=ids),
                 reviewer=form.cleaned_data["reviewer"],
                 director=request.user,
                 today=today(),
-            ),
-            f"Assigned {len(ids)} review(s) to {form.cleaned_data['reviewer']}.",
-        )
+            )
+        except DomainError as refusal:
+            messages.error(request, refusal.message)
+        except (OperationalError, InterfaceError):
+            # The transaction rolled back whole: nothing was assigned; trying again is safe.
+            logger.exception("Database failure during %s", request.path)
+            messages.error(request, DATABASE_AWAY)
+        else:
+            _report(request, assignment)
     return redirect(next_page(request, reverse("reviews:cycles")))
+
+
+def _report(request: HttpRequest, assignment: review_cycles.HandAssignment) -> None:
+    """The assignment row by row: how many were given, then each one that was not, under
+    its reason (reviews refused for the same reason share a line)."""
+    given, total = len(assignment.assigned), len(assignment.rows)
+    if not total:
+        messages.error(
+            request, "None of the ticked reviews was found: reload the list and tick them again."
+        )
+        return
+    if given == total:
+        messages.success(request, f"Assigned {given} review(s) to {assignment.reviewer}.")
+    elif given:
+        messages.success(
+            request, f"Assigned {given} of the {total} reviews to {assignment.reviewer}."
+        )
+    for reason, titles in assignment.refusals().items():
+        messages.error(request, f"Not assigned: {', '.join(titles)}. {reason}")
 
 
 @role_required(Role.EDITORIAL_DIRECTOR)

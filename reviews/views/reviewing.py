@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.decorators import role_required
-from accounts.models import User
 from accounts.roles import Role
 from core.clock import today
 from core.pages import attempt, attempt_quietly
@@ -221,14 +220,18 @@ def approval_override(request: HttpRequest, approval_id: int) -> HttpResponse:
 @require_POST
 def approval_assign(request: HttpRequest, approval_id: int) -> HttpResponse:
     approval = get_object_or_404(Approval.objects.select_related("submission"), pk=approval_id)
-    form = AssignForm(request.POST, assignees=User.objects.filter(is_active=True))
+    form = AssignForm(request.POST)
     if form.is_valid():
+        assignee = form.cleaned_data["assignee"]
         attempt(
             request,
             lambda: services.approval_assign(
-                approval=approval, assignee=form.cleaned_data["assignee"], director=request.user
+                approval=approval, assignee=assignee, director=request.user
             ),
-            "Step reassigned.",
+            f"{approval.get_step_display()} assigned to {assignee}."
+            if assignee
+            else f"{approval.get_step_display()} given back to the pool: anyone who may sign it "
+            "can.",
         )
     else:
         messages.error(request, "Choose a person to assign the step to.")

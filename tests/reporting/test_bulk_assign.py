@@ -1,6 +1,7 @@
 """Scenario 11: Brenda opens her dashboard, goes to the articles more than 90 days
 overdue, ticks three, assigns them to Dr. Okafor through the same service as a single
-assignment (same rules, audited), and an ineligible reviewer is refused with a reason."""
+assignment (same rules, audited); an ineligible reviewer is refused with a reason, and
+a row the reviewer may not take is named while the others are assigned."""
 
 import pytest
 from django.core import mail
@@ -52,12 +53,20 @@ def overdue(maria, cardiology, nephrology):
 
 
 def assign_form(page):
-    """The bulk-assign form of the list page: where it posts and what it sends untouched."""
+    """The bulk-assign form of the list page: where it posts, what it sends untouched,
+    and the reviewers it offers (those listed as not eligible are disabled)."""
     form = page.find("form", action=reverse("reviews:cycle-assign"))
     hidden = {i["name"]: i.get("value", "") for i in form.find_all("input", type="hidden")}
     options = {text(o): o["value"] for o in form.find("select", attrs={"name": "reviewer"})
-               .find_all("option") if o.get("value")}  # fmt: skip
+               .find_all("option") if o.get("value") and not o.has_attr("disabled")}  # fmt: skip
     return form["action"], hidden, options
+
+
+def not_eligible(page) -> list[str]:
+    """The drop-down's disabled entries: each person the rule refuses, with why."""
+    form = page.find("form", action=reverse("reviews:cycle-assign"))
+    select = form.find("select", attrs={"name": "reviewer"})
+    return [text(o) for o in select.find_all("option") if o.has_attr("disabled")]
 
 
 def tick_and_assign(client, list_url, titles, reviewer_name, *, posted_id=None):
@@ -131,24 +140,27 @@ def test_an_ineligible_reviewer_is_refused_with_the_reason_and_nothing_is_assign
     name = {"lee": "Daniel Lee", "skin": "Rosa Skin"}[who]
     ticked = ["Angina", "Aortic stenosis", "Atrial fibrillation"]
     list_url = over_90_list(client)
-    # An expired licence keeps Dr. Lee out of the drop-down; a stale page still posts him.
-    offered = assign_form(get_page(client, list_url))[2]
-    assert (name in offered) == (who == "skin")
+    # An expired licence holds whatever reviews are ticked: the drop-down shows Dr. Lee
+    # disabled, with why. A specialty is each review's own: Dr. Skin is offered, and
+    # refused row by row. A stale page still posts Dr. Lee.
+    page = get_page(client, list_url)
+    assert (name in assign_form(page)[2]) == (who == "skin")
+    assert (reason in not_eligible(page)) == (who == "lee")
     posted = {"lee": lee.user.pk, "skin": skin.user.pk}[who]
 
     response = tick_and_assign(client, list_url, ticked, name, posted_id=posted)
 
-    # The message names the first ticked article refused (whichever the service checks
-    # first), then the reason.
+    # One line names every ticked article refused for the same reason, then the reason;
+    # nothing is said to have been assigned.
     (message,) = messages_of(response)
-    title, _, said = message.partition(": ")
-    assert title in ticked and said == reason
+    titles, _, said = message.removeprefix("Not assigned: ").partition(". ")
+    assert sorted(titles.split(", ")) == ticked and said == reason
     assert not ReviewCycle.objects.exclude(assignee=None).exists()
     assert not AuditEvent.objects.filter(action="assign_cycle").exists()
     assert not ReminderSent.objects.exists()
 
 
-def test_one_ineligible_row_refuses_the_whole_selection(client, brenda, okafor, overdue):
+def test_one_ineligible_row_is_named_and_the_others_are_assigned(client, brenda, okafor, overdue):
     login(client, brenda)
 
     response = tick_and_assign(
@@ -156,10 +168,13 @@ def test_one_ineligible_row_refuses_the_whole_selection(client, brenda, okafor, 
     )
 
     assert messages_of(response) == [
-        "Gout: Ngozi Okafor, MD does not review Nephrology; an editorial director can allow "
-        "it with a recorded reason."
+        "Assigned 2 of the 3 reviews to Ngozi Okafor.",
+        "Not assigned: Gout. Ngozi Okafor, MD does not review Nephrology; an editorial "
+        "director can allow it with a recorded reason.",
     ]
-    assert not ReviewCycle.objects.exclude(assignee=None).exists()
+    assigned = ReviewCycle.objects.filter(assignee=okafor.user)
+    assert sorted(assigned.values_list("article__title", flat=True)) == ["Angina", "Endocarditis"]
+    assert ReviewCycle.objects.get(article__title="Gout").assignee is None
 
 
 def test_assigning_to_someone_who_is_not_a_medical_reviewer_is_refused(
@@ -176,7 +191,8 @@ def test_assigning_to_someone_who_is_not_a_medical_reviewer_is_refused(
     )
 
     (message,) = messages_of(response)
-    assert message.endswith(": Maria Santos is not a medical reviewer.")
+    assert message.startswith("Not assigned: ")
+    assert message.endswith(". Maria Santos is not a medical reviewer.")
     assert not ReviewCycle.objects.exclude(assignee=None).exists()
 
 

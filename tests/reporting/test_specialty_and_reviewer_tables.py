@@ -196,7 +196,7 @@ def test_review_steps_count_toward_a_reviewers_capacity_as_assignment_counts_the
     )
 
     assert messages_of(refused) == [
-        "Overdue 6: Ngozi Okafor, MD is at capacity (2 of 2 open reviews)."
+        "Not assigned: Overdue 6. Ngozi Okafor, MD is at capacity (2 of 2 open reviews)."
     ]
     assert "at capacity" in row[3], "the table must say what assignment will say"
 

@@ -10,7 +10,9 @@ who holds no role — the same answer must come from:
 - the sign-off itself (the service accepts or refuses it),
 - the person's queue (their steps, their periodic reviews),
 - the people notified and the candidates for assignment (step_signers, the Assigner),
-- the drop-downs a director picks from on the revision and review pages,
+- the drop-downs a director picks from on the revision and review pages (offered, or
+  listed disabled with the rule's reason), and the list assigning many reviews at once
+  (which can judge only what holds of a reviewer whatever the review),
 - the medical reviewers offered to an editor at submit,
 
 and that answer must be what the rule says (the oracle below, written from DESIGN's
@@ -83,6 +85,16 @@ def may_sign(signer: Signer, *, specialty: str, relation: str) -> bool:
         and specialty in ("covered", "overridden")
         and signer.conflict == "none"
         and relation == "other"
+    )
+
+
+def may_take_some_review(signer: Signer) -> bool:
+    """What holds of a reviewer whatever the periodic review: rules 1 and 2 without the
+    article's specialty, topics or authors."""
+    return (
+        not signer.superuser_without_role
+        and signer.account == "active"
+        and signer.licence == "valid"
     )
 
 
@@ -186,8 +198,32 @@ def review_of(world, user, *, relation: str, title: str, assigned: bool) -> Revi
 
 
 def options(page: bytes, name: str) -> set[str]:
+    """The people a drop-down offers (those it lists as not eligible are disabled)."""
     select = BeautifulSoup(page, "html.parser").find("select", attrs={"name": name})
-    return {option["value"] for option in select.find_all("option") if option.get("value")}
+    return {
+        option["value"]
+        for option in select.find_all("option")
+        if option.get("value") and not option.has_attr("disabled")
+    }
+
+
+def refusals(page: bytes, name: str) -> dict[str, str]:
+    """The people a drop-down lists as not eligible, each with the text it shows."""
+    select = BeautifulSoup(page, "html.parser").find("select", attrs={"name": name})
+    return {
+        option["value"]: option.get_text()
+        for option in select.find_all("option")
+        if option.has_attr("disabled")
+    }
+
+
+def says_why(page: bytes, name: str, user, verdict, *, listed: bool) -> bool:
+    """The drop-down lists a refused holder of the role disabled with the rule's reason,
+    and nobody else as refused (someone without the role is not listed at all)."""
+    shown = refusals(page, name)
+    if verdict or not listed:
+        return str(user.pk) not in shown
+    return verdict.reason in shown.get(str(user.pk), "")
 
 
 def signs(action) -> bool:
@@ -246,6 +282,9 @@ def test_every_way_of_asking_who_may_sign_a_step_gives_the_rules_answer(signer, 
         }
         assert answers == dict.fromkeys(answers, expected), case
         assert bool(verdict.reason) == (not expected), case
+        assignment = eligibility.step_assignment_verdict(approval=step, user=user, on=ON)
+        listed = not signer.superuser_without_role
+        assert says_why(page.content, "assignee", user, assignment, listed=listed), case
 
 
 @pytest.mark.parametrize("signer", SIGNERS, ids=lambda s: s.label)
@@ -300,3 +339,21 @@ def test_every_way_of_asking_who_may_review_a_page_gives_the_rules_answer(signer
             ).allowed,
         }
         assert answers == dict.fromkeys(answers, expected), case
+        assignment = eligibility.review_assignment_verdict(cycle=mine, user=user, on=ON)
+        listed = not signer.superuser_without_role
+        assert says_why(page.content, "reviewer", user, assignment, listed=listed), case
+
+    # The list of many reviews judges the licence and the account, not a review's own
+    # specialty, conflicts or authors (those are judged row by row when assigned).
+    case = f"{signer.label}, list of many reviews"
+    expected = may_take_some_review(signer)
+    page = client.get(reverse("reviews:cycles"))
+    verdicts = [
+        c.verdict for c in eligibility.reviewer_choices(on=ON) if c.person.user_id == user.pk
+    ]
+    offered = str(user.pk) in options(page.content, "reviewer")
+    assert (offered, any(verdicts)) == (expected, expected), case
+    listed = not signer.superuser_without_role
+    assert verdicts or not listed, case
+    for verdict in verdicts:
+        assert says_why(page.content, "reviewer", user, verdict, listed=listed), case
