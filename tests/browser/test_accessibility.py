@@ -336,12 +336,7 @@ def not_yet(template: str):
 
 PHONE_PAGES = [
     pytest.param("okafor", "/work/queue/", marks=not_yet("reviews/queue.html"), id="queue"),
-    pytest.param(
-        "okafor",
-        "/work/revisions/{in_review}/review/",
-        marks=not_yet("reviews/revision_review.html"),
-        id="revision-review",
-    ),
+    pytest.param("okafor", "/work/revisions/{in_review}/review/", id="revision-review"),
     pytest.param(
         "okafor",
         "/work/cycles/{assigned_cycle}/",
