@@ -12,7 +12,8 @@ Two questions, one rule:
   `judge()` over facts loaded in a fixed number of queries, so a drop-down, a queue,
   a notification and auto-assignment can never disagree with the sign-off itself.
   The drop-downs a director assigns from (`step_assignees`, `review_choices`,
-  `reviewer_choices`) keep the people refused, with the reason.
+  `reviewer_choices`) keep the people refused, with the reason; `nobody_qualifies`
+  finds the medical reviews no one may sign, and says why.
 
 The rule, in the order its refusals are given:
 1. the signer holds the step's role (membership of the role's group: a superuser is
@@ -764,3 +765,34 @@ def _or(phrases: list[str]) -> str:
     if len(phrases) < 3:
         return " or ".join(phrases)
     return ", ".join(phrases[:-1]) + ", or " + phrases[-1]
+
+
+# --- Medical reviews nobody may sign ------------------------------------------------------
+
+
+def nobody_qualifies(
+    *, on: datetime.date, revision_ids: Iterable[int] | None = None
+) -> list[tuple[Approval, str]]:
+    """Medical reviews of revisions in review (of these revisions, or of every one) that
+    no medical reviewer may sign, oldest first, each with why: what an editor is told of
+    their revision and an editorial director's queue lists. Who holds the step does not
+    matter: the question is whether anyone could be given it, which only a director can
+    answer (assign, override the specialty, renew or recruit a reviewer). Nine queries
+    whatever their number, none when there is nothing to judge."""
+    candidates = Approval.objects.filter(
+        step=Step.MEDICAL_REVIEW,
+        decision=Approval.Decision.PENDING,
+        submission__revision__state=Revision.State.IN_REVIEW,
+    )
+    if revision_ids is not None:
+        candidates = candidates.filter(submission__revision__in=list(revision_ids))
+    rows = _approvals(candidates)
+    if not rows:
+        return []
+    reviewers = people(_role_holders(Role.MEDICAL_REVIEWER), with_loads=False)
+    found = []
+    for approval, work in rows:
+        verdicts = [(p, judge(p, work, on=on, signing=False)) for p in reviewers]
+        if not any(verdict for _, verdict in verdicts):
+            found.append((approval, why_nobody(work, verdicts, on=on)))
+    return found

@@ -17,6 +17,17 @@ from reviews.views.common import SIGNERS
 @require_safe
 def drafts(request: HttpRequest) -> HttpResponse:
     revisions = list(selectors.revision_list_drafts(user=request.user)[:200])
+    # The editor hears from here, not by waiting, when no reviewer can take the medical
+    # review: only an editorial director can unblock it.
+    in_review = [r.pk for r in revisions if r.pending_step == Step.MEDICAL_REVIEW]
+    blocked = {
+        approval.submission.revision_id: reason
+        for approval, reason in (
+            eligibility.nobody_qualifies(on=today(), revision_ids=in_review) if in_review else []
+        )
+    }
+    for revision in revisions:
+        revision.nobody_qualifies = blocked.get(revision.pk, "")
     return render(
         request,
         "reviews/drafts.html",
@@ -27,6 +38,7 @@ def drafts(request: HttpRequest) -> HttpResponse:
             ],
             "recently_published": selectors.revision_list_recently_published(user=request.user),
             "step_labels": dict(Step.choices),
+            "blocked": [r for r in revisions if r.nobody_qualifies],
         },
     )
 
@@ -43,6 +55,10 @@ def queue(request: HttpRequest) -> HttpResponse:
             "approvals": eligibility.approval_queue(user=request.user, on=day, me=me)[:200],
             "reviews": eligibility.review_queue(user=request.user, on=day, me=me),
             "decided": selectors.approval_list_decided(user=request.user),
+            # What only an editorial director can unblock: assign, override, recruit.
+            "nobody_qualifies": eligibility.nobody_qualifies(on=day)[:200]
+            if request.user.has_role(Role.EDITORIAL_DIRECTOR)
+            else [],
             "today": day,
         },
     )
