@@ -136,7 +136,7 @@ def _deliver(model: type[Delivery], send: Callable, *, ids, limit, now) -> int:
     """The outbox's one delivery loop: claim each due row (a compare-and-set update that
     commits before anything leaves), deliver it, mark it sent or failed."""
     now = now or timezone.now()
-    queued = model.objects.filter(status=Status.QUEUED, next_attempt_at__lte=now)
+    queued = model._default_manager.filter(status=Status.QUEUED, next_attempt_at__lte=now)
     if ids is not None:
         queued = queued.filter(pk__in=ids)
     due: list[int] = list(
@@ -144,18 +144,18 @@ def _deliver(model: type[Delivery], send: Callable, *, ids, limit, now) -> int:
     )
     delivered = 0
     for pk in due:
-        claimed = model.objects.filter(pk=pk, status=Status.QUEUED).update(
+        claimed = model._default_manager.filter(pk=pk, status=Status.QUEUED).update(
             status=Status.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
         )
         if not claimed:
             continue  # another sender took it
-        row = model.objects.get(pk=pk)
+        row = model._default_manager.get(pk=pk)
         try:
             send(row)
         except Exception as error:  # the other side's refusal, whatever its type
             _failed(row, error)
             continue
-        model.objects.filter(pk=pk, status=Status.SENDING).update(
+        model._default_manager.filter(pk=pk, status=Status.SENDING).update(
             status=Status.SENT, sent_at=timezone.now(), last_error=""
         )
         delivered += 1
@@ -168,7 +168,7 @@ def _failed(row: Delivery, error: Exception) -> None:
         "%s %s failed (attempt %s%s): %s",
         row, row.pk, row.attempts, ", giving up" if gave_up else "", error,
     )  # fmt: skip
-    type(row).objects.filter(pk=row.pk, status=Status.SENDING).update(
+    type(row)._default_manager.filter(pk=row.pk, status=Status.SENDING).update(
         status=Status.FAILED if gave_up else Status.QUEUED,
         next_attempt_at=timezone.now() + _backoff(row.attempts),
         last_error=f"{type(error).__name__}: {error}"[:2000],

@@ -115,12 +115,13 @@ def cached_for_readers(key: Callable[..., str]) -> Callable:
             response["Last-Modified"] = entry["last_modified"]
             response = _public(response)
             # 304 for a matching If-None-Match (or, without one, If-Modified-Since).
-            return get_conditional_response(
+            conditional = get_conditional_response(
                 request,
                 etag=entry["etag"],
                 last_modified=parse_http_date_safe(entry["last_modified"]),
                 response=response,
             )
+            return conditional or response
 
         return wrapped
 

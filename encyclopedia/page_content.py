@@ -21,7 +21,7 @@ def _renderer() -> str:
     rules and the libraries behind them. Any change to one makes a new name, so stored
     renderings made by old code are made again instead of served."""
     sources = [
-        Path(get_template(TEMPLATE).origin.name).read_bytes(),
+        Path(get_template(TEMPLATE).template.origin.name).read_bytes(),  # type: ignore[attr-defined]
         Path(rendering.__file__).read_bytes(),
         version("markdown-it-py").encode(),
         version("nh3").encode(),
