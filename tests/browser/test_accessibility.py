@@ -326,25 +326,13 @@ def test_every_page_the_editorial_director_uses_is_accessible(live_server, newsr
 
 
 # Each page a reviewer or director opens on a phone, as (who, the page's address from the
-# newsroom). The pages whose templates are being rewritten elsewhere fail until each wide
-# table sits in a <div class="table-scroll">; strict, so the mark goes once they pass.
-def not_yet(template: str):
-    return pytest.mark.xfail(
-        strict=True, reason=f"{template}: a table.data wider than a phone, not in .table-scroll"
-    )
-
-
+# newsroom).
 PHONE_PAGES = [
-    pytest.param("okafor", "/work/queue/", marks=not_yet("reviews/queue.html"), id="queue"),
+    pytest.param("okafor", "/work/queue/", id="queue"),
     pytest.param("okafor", "/work/revisions/{in_review}/review/", id="revision-review"),
-    pytest.param(
-        "okafor",
-        "/work/cycles/{assigned_cycle}/",
-        marks=not_yet("reviews/cycle_detail.html (the history table)"),
-        id="cycle-detail",
-    ),
+    pytest.param("okafor", "/work/cycles/{assigned_cycle}/", id="cycle-detail"),
     pytest.param("brenda", "/work/dashboard/", id="dashboard"),
-    pytest.param("brenda", "/work/cycles/", marks=not_yet("reviews/cycles.html"), id="cycles"),
+    pytest.param("brenda", "/work/cycles/", id="cycles"),
 ]
 
 
