@@ -448,6 +448,12 @@ def article_publish_revision(
     dates and credits change together, inside the caller's transaction.
     """
     article = Article.objects.select_for_update().get(pk=revision.article_id)
+    if article.status == Article.Status.RETIRED:
+        # Publishing would quietly bring a retired page back to readers.
+        raise InvalidTransition(
+            f"Article {article.number} is retired: its revisions can no longer be published.",
+            code="article_retired",
+        )
     if revision.based_on_id != article.live_revision_id:
         raise InvalidTransition(
             "The live page changed since this draft was started; rebase the draft first.",

@@ -219,7 +219,9 @@ def retire(*, article: Article, viewer: User | None = None) -> Plan:
             f"v{r.number} ({r.get_state_display().lower()}, by {_who(r, viewer)})"
             for r in in_progress
         )
-        lines.append(f"Revisions in progress are left as they are: {listed}.")
+        lines.append(
+            f"Revisions in progress are kept, but can no longer be published: {listed}."
+        )
     lines.append("Its versions, sign-offs and history stay on record.")
     return Plan(
         title=f"Retire {article.title} (article {article.number})?",

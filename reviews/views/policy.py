@@ -87,7 +87,7 @@ def article_retire(request: HttpRequest, number: str) -> HttpResponse:
         action=lambda: services.article_retire(
             article=article, director=request.user, reason=request.POST.get("reason", "")
         ),
-        success="Article retired: its page now answers 410 Gone, and its open review is cancelled.",
+        success="Article retired: its page now answers 410 Gone.",
         back=reverse("reviews:article-history", args=[number]),
         back_label=f"Article {number}",
         carried=(Carried("reason", "Why it is retired (recorded)", required=True),),

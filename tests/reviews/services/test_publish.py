@@ -314,6 +314,20 @@ def test_publishing_over_a_changed_live_page_is_refused(article, maria, tom, sig
     assert fresh(revision).state == State.APPROVED
 
 
+def test_a_revision_of_a_retired_article_is_not_published(article, maria, brenda, signers):
+    revision = approved_revision(article, editor=maria, signers=signers)
+    services.article_retire(article=article, director=brenda, reason="Merged into Chest pain")
+    before = workflow_snapshot(revision)
+
+    with pytest.raises(InvalidTransition) as refused:
+        publish(revision, maria)
+
+    assert refused.value.code == "article_retired"
+    assert "is retired" in refused.value.message
+    assert workflow_snapshot(revision) == before
+    assert Article.objects.get(pk=article.pk).status == Article.Status.RETIRED
+
+
 # --- Superseding rivals of the old live page -----------------------------------------
 
 

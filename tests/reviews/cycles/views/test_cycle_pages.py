@@ -388,7 +388,7 @@ def test_retiring_an_article_from_its_page_cancels_its_review(client, brenda, ar
     )
 
     assert (
-        "Article retired: its page now answers 410 Gone, and its open review is cancelled."
+        "Article retired: its page now answers 410 Gone."
         in messages_of(response)
     )
     assert fresh(cycle).state == ReviewCycle.State.CANCELLED
