@@ -429,6 +429,24 @@ class StaleDraft(StaleVersion):
         self.changed_by = who
 
 
+def publish_refusal(*, article: Article, revision: Revision) -> InvalidTransition | None:
+    """Why `revision` cannot become `article`'s live page whatever its sign-offs, or None."""
+    if article.status == Article.Status.RETIRED:
+        # Publishing would quietly bring a retired page back to readers.
+        return InvalidTransition(
+            f"Article {article.number} is retired: its revisions can no longer be published.",
+            code="article_retired",
+        )
+    if revision.based_on_id != article.live_revision_id:
+        live = f" (it is now v{article.live_revision.number})" if article.live_revision else ""
+        return InvalidTransition(
+            f"The live page changed since this draft was started{live}; rebase the draft "
+            "before publishing.",
+            code="live_revision_changed",
+        )
+    return None
+
+
 @transaction.atomic
 def article_publish_revision(
     *,
@@ -448,17 +466,9 @@ def article_publish_revision(
     dates and credits change together, inside the caller's transaction.
     """
     article = Article.objects.select_for_update().get(pk=revision.article_id)
-    if article.status == Article.Status.RETIRED:
-        # Publishing would quietly bring a retired page back to readers.
-        raise InvalidTransition(
-            f"Article {article.number} is retired: its revisions can no longer be published.",
-            code="article_retired",
-        )
-    if revision.based_on_id != article.live_revision_id:
-        raise InvalidTransition(
-            "The live page changed since this draft was started; rebase the draft first.",
-            code="live_revision_changed",
-        )
+    refusal = publish_refusal(article=article, revision=revision)
+    if refusal is not None:
+        raise refusal
     revision.state = Revision.State.PUBLISHED
     revision.published_at = published_at
     _tracked_save(revision, user=user, reason=reason)

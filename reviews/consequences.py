@@ -13,9 +13,10 @@ from django.utils import formats
 from accounts.models import User
 from core.clock import today
 from core.errors import InvalidTransition
+from encyclopedia import services as content
 from encyclopedia.models import Article, Revision
 from encyclopedia.templatetags.encyclopedia import review_date
-from reviews import workflow
+from reviews import cycles, workflow
 from reviews.credits import review_record_for
 from reviews.models import Approval, ReviewCycle, Submission
 from reviews.selectors import revision_list_in_progress
@@ -132,13 +133,9 @@ def publish(*, revision: Revision, editor: User) -> Plan:
     workflow.guard(revision, "publish")
     article = revision.article
     live = article.live_revision
-    if revision.based_on_id != article.live_revision_id:
-        # encyclopedia.services.article_publish_revision refuses it, and says so.
-        raise InvalidTransition(
-            f"The live page changed since this draft was started (it is now v{live.number}); "
-            "rebase the draft before publishing.",
-            code="live_revision_changed",
-        )
+    refusal = content.publish_refusal(article=article, revision=revision)
+    if refusal is not None:
+        raise refusal
     submission = revision.submissions.get(state=Submission.State.APPROVED)
     url = article.get_absolute_url()
     if live is None:
@@ -169,13 +166,13 @@ def publish(*, revision: Revision, editor: User) -> Plan:
         )
         lines.append(f"Review Date stays {was}: {why}. The credits stay as they are.")
     lines.append(f"The updated date becomes {review_date(today())}.")
-    # As reviews.cycles.review_cycles_close_for_publish decides.
-    for cycle in ReviewCycle.objects.open().filter(article=article):
-        if cycle.revision_id == revision.pk or record is not None:
-            lines.append(
-                f"Its periodic review (due {_day(cycle.due_on)}) is closed, answered by "
-                "this version."
-            )
+    answered = cycles.cycles_answered_by_publish(
+        article=article, revision=revision, review_date_moved=record is not None
+    )
+    for cycle in answered:
+        lines.append(
+            f"Its periodic review (due {_day(cycle.due_on)}) is closed, answered by this version."
+        )
     others = revision_list_in_progress(article=article, exclude=revision).filter(
         based_on_id=article.live_revision_id
     )
@@ -219,9 +216,7 @@ def retire(*, article: Article, viewer: User | None = None) -> Plan:
             f"v{r.number} ({r.get_state_display().lower()}, by {_who(r, viewer)})"
             for r in in_progress
         )
-        lines.append(
-            f"Revisions in progress are kept, but can no longer be published: {listed}."
-        )
+        lines.append(f"Revisions in progress are kept, but can no longer be published: {listed}.")
     lines.append("Its versions, sign-offs and history stay on record.")
     return Plan(
         title=f"Retire {article.title} (article {article.number})?",

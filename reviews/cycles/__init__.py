@@ -24,6 +24,7 @@ from reviews.cycles.opening import (
 )
 from reviews.cycles.reminders import ReminderResult, review_cycles_remind, review_digests_compose
 from reviews.cycles.verbs import (
+    cycles_answered_by_publish,
     review_cycle_close,
     review_cycle_recertification_complete,
     review_cycle_recertification_refused,
@@ -43,6 +44,7 @@ __all__ = [
     "OutOfCycleResult",
     "ReminderResult",
     "answers_open_cycle",
+    "cycles_answered_by_publish",
     "review_cycle_close",
     "review_cycle_recertification_complete",
     "review_cycle_recertification_refused",

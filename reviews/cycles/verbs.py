@@ -6,6 +6,7 @@ and goes through `review_cycle_close` or `_move`, with its history and audit eve
 import datetime
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from accounts.models import Reauthentication, User
@@ -265,6 +266,15 @@ def review_cycle_close(
     cycle_event(cycle, actor=user, action=action, from_state=from_state, note=note, now=now)
 
 
+def cycles_answered_by_publish(
+    *, article: Article, revision: Revision, review_date_moved: bool
+) -> QuerySet[ReviewCycle]:
+    """The article's open reviews a publish answers: the one its revision was drafted
+    for, or every one when it moves the Review Date (a full review of the page)."""
+    cycles = ReviewCycle.objects.open().filter(article=article)
+    return cycles if review_date_moved else cycles.filter(revision=revision)
+
+
 def review_cycles_close_for_publish(
     *,
     article: Article,
@@ -273,11 +283,11 @@ def review_cycles_close_for_publish(
     user: User,
     now: datetime.datetime,
 ) -> None:
-    """A publish answers the article's open review when it was drafted for it, or when it
-    moved the Review Date (a full review of the page)."""
-    for cycle in ReviewCycle.objects.open().select_for_update().filter(article=article):
-        if cycle.revision_id != revision.pk and not review_date_moved:
-            continue
+    """Close the open reviews the publish answers (cycles_answered_by_publish)."""
+    answered = cycles_answered_by_publish(
+        article=article, revision=revision, review_date_moved=review_date_moved
+    )
+    for cycle in answered.select_for_update():
         _void_recertification(cycle, user=user, now=now, reason="A new version was published")
         review_cycle_close(
             cycle,
