@@ -225,6 +225,9 @@ HEALTHZ_TOKEN = env.str("HEALTHZ_TOKEN", default="")
 # a bare error that loses the text; the API keeps scripts to API_MAX_BODY_BYTES.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=64 * 1024 * 1024)
 API_MAX_BODY_BYTES = env.int("API_MAX_BODY_BYTES", default=5 * 1024 * 1024)
+# A draft posts about six fields per reference and section: Django's 1,000 would refuse
+# a long page (some 150 references) with a bare 400 and lose the editor's text.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = env.int("DATA_UPLOAD_MAX_NUMBER_FIELDS", default=10_000)
 
 # --- Cache ------------------------------------------------------------------------
 # Shared between processes when Redis is there (the API's throttling counts requests

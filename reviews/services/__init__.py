@@ -16,7 +16,12 @@ from reviews.chains import (
     approval_chain_for,
     approval_chain_set,
 )
-from reviews.services.comments import comment_add, comment_resolve
+from reviews.services.comments import (
+    SectionComment,
+    comment_add,
+    comment_add_with_decision,
+    comment_resolve,
+)
 from reviews.services.drafts import (
     article_create,
     revision_rebase,
@@ -45,6 +50,7 @@ __all__ = [
     "DEFAULT_CHAINS",
     "MEDICAL_KINDS",
     "Publication",
+    "SectionComment",
     "approval_approve",
     "approval_approve_check",
     "approval_assign",
@@ -56,6 +62,7 @@ __all__ = [
     "article_create",
     "article_retire",
     "comment_add",
+    "comment_add_with_decision",
     "comment_resolve",
     "correction_assessment",
     "review_record_for",

@@ -23,7 +23,6 @@ from reviews.forms import (
     OverrideForm,
 )
 from reviews.models import RECERTIFICATION, Approval, ReviewCycle
-from reviews.services.comments import comment_add_with_decision
 from reviews.views.common import (
     SIGNERS,
     TEAM,
@@ -111,7 +110,7 @@ def approval_decide(request: HttpRequest, approval_id: int) -> HttpResponse:
     def with_comments(decide: Callable[[], object]) -> Callable[[], object]:
         if revision is None:
             return decide
-        return lambda: comment_add_with_decision(
+        return lambda: services.comment_add_with_decision(
             revision=revision, author=request.user, comments=comments, decide=decide
         )
 

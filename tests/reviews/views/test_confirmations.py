@@ -165,7 +165,10 @@ def test_retiring_says_the_page_goes_and_its_review_is_cancelled_then_waits_for_
         "engines get 410 Gone there, and it leaves the A–Z index."
     )
     assert any(line.startswith("Its open periodic review (due ") for line in lines)
-    assert "Revisions in progress are kept, but can no longer be published: v2 (in review, by Maria Santos)." in lines
+    assert (
+        "Revisions in progress are kept, but can no longer be published: "
+        "v2 (in review, by Maria Santos)."
+    ) in lines
     assert page.select_one("input[name=reason]")["value"] == "Merged into Arrhythmia"
     assert fresh(article).status == Article.Status.PUBLISHED
     assert fresh(cycle).state == ReviewCycle.State.OPEN

@@ -140,6 +140,28 @@ def test_an_oversized_section_body_comes_back_whole_with_its_limit_in_words(clie
     assert fresh(draft).edit_version == draft.edit_version
 
 
+def test_a_long_page_of_two_hundred_references_saves(client, maria, draft):
+    client.force_login(maria)
+    references = [
+        {
+            "citation": f"Author A. Study {n}. J Demo Med. 2020;1:{n}.",
+            "url": f"https://example.org/{n}",
+            "accessed_on": "",
+            "pubmed_id": "",
+            "doi": "",
+            "ORDER": n,
+        }
+        for n in range(1, 201)
+    ]
+    data = draft_post_data(draft, references=references)
+    assert len(data) > 1_000  # beyond Django's default field limit
+
+    response = client.post(reverse("reviews:revision-edit", args=[draft.pk]), data)
+
+    assert response.status_code == 302
+    assert fresh(draft).references.count() == 200
+
+
 def test_an_oversized_title_and_summary_on_a_new_article_name_their_limits(
     client, maria, cardiology
 ):

@@ -387,9 +387,6 @@ def test_retiring_an_article_from_its_page_cancels_its_review(client, brenda, ar
         follow=True,
     )
 
-    assert (
-        "Article retired: its page now answers 410 Gone."
-        in messages_of(response)
-    )
+    assert "Article retired: its page now answers 410 Gone." in messages_of(response)
     assert fresh(cycle).state == ReviewCycle.State.CANCELLED
     assert Article.objects.get(pk=article.pk).status == Article.Status.RETIRED
