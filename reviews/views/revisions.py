@@ -23,8 +23,16 @@ from reviews.forms import (
     CommentForm,
     SubmitForm,
 )
+from reviews.models import Step
 from reviews.views.common import TEAM, revision_or_404, step_refusal
 from reviews.views.confirming import Carried, confirmed_action
+
+
+def _nobody_qualifies(revision: Revision, pending, day) -> str:
+    if pending is None or pending.step != Step.MEDICAL_REVIEW:
+        return ""
+    found = eligibility.nobody_qualifies(on=day, revision_ids=[revision.pk])
+    return found[0][1] if found else ""
 
 
 @role_required(*TEAM)
@@ -53,6 +61,8 @@ def revision_detail(request: HttpRequest, revision_id: int) -> HttpResponse:
             "current": current,
             "pending": pending,
             "refusal": step_refusal(pending, request.user, day),
+            # Nobody can take the medical review: said here, not left to the wait.
+            "nobody_qualifies": _nobody_qualifies(revision, pending, day),
             "can": {name: workflow.allowed(revision, name) for name in workflow.TRANSITIONS},
             "is_stale": revision.based_on_id != revision.article.live_revision_id,
             "correction_word_budget": ReviewPolicy.current().correction_word_budget,

@@ -176,3 +176,26 @@ def test_the_lists_do_not_grow_in_queries_with_their_rows(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(page)
     assert response.content.decode().count("covers Dermatology") >= 12
+
+
+def test_the_revision_page_says_no_reviewer_qualifies(client, maria, okafor, skin_article):
+    revision = submitted_revision(skin_article, editor=maria)
+    client.force_login(maria)
+
+    page = BeautifulSoup(
+        client.get(reverse("reviews:revision", args=[revision.pk])).content, "html.parser"
+    )
+
+    notice = page.find(id="nobody-qualifies").get_text(" ", strip=True)
+    assert notice.startswith(TOLD + "No active reviewer with a valid licence covers Dermatology.")
+
+
+def test_the_revision_page_says_nothing_when_a_reviewer_qualifies(client, maria, okafor, article):
+    revision = submitted_revision(article, editor=maria)
+    client.force_login(maria)
+
+    page = BeautifulSoup(
+        client.get(reverse("reviews:revision", args=[revision.pk])).content, "html.parser"
+    )
+
+    assert page.find(id="nobody-qualifies") is None
