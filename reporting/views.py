@@ -102,18 +102,24 @@ def dashboard_articles(request: HttpRequest) -> HttpResponse:
             "filters": filters,
             "choices": dashboard_reads.filter_choices(),
             "filter_query": urlencode(filters.as_query()),
-            "sort_links": {
-                name.replace("-", "") + ("_desc" if name.startswith("-") else ""): urlencode(
-                    filters.as_query(sort=name)
-                )
-                for name in dashboard_reads.SORTS
-            },
+            "sort_links": _sort_links(filters),
             "assign_form": CycleAssignForm(reviewers=eligibility.reviewer_choices(on=day))
             if page.object_list
             else None,
             "today": day,
         },
     )
+
+
+def _sort_links(filters: dashboard_reads.ArticleFilter) -> dict[str, str]:
+    """Each column's sort as a query string, keeping the other filters ("due_desc" for
+    the reversed sort of "due")."""
+    return {
+        name.removeprefix("-") + ("_desc" if name.startswith("-") else ""): urlencode(
+            filters.as_query(sort=name)
+        )
+        for name in dashboard_reads.SORTS
+    }
 
 
 def _article_csv_rows(articles, day):
@@ -284,12 +290,7 @@ def finder(request: HttpRequest) -> HttpResponse:
                 **dashboard_reads.article_choices_for_finder(),
             },
             "filtered": bool(filters.as_query().keys() - {"sort"}),
-            "sort_links": {
-                name.replace("-", "") + ("_desc" if name.startswith("-") else ""): urlencode(
-                    filters.as_query(sort=name)
-                )
-                for name in dashboard_reads.SORTS
-            },
+            "sort_links": _sort_links(filters),
             "step_labels": dict(Step.choices),
             "today": day,
         },
