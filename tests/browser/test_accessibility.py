@@ -7,7 +7,6 @@ A sweep visits every page before failing, so one run lists everything to fix.
 
 import datetime
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 import pytest
 from dateutil.relativedelta import relativedelta
@@ -23,7 +22,6 @@ from encyclopedia.models import Article, Revision
 from reviews import cycles
 from reviews import services as review_services
 from reviews.models import ReviewCycle
-from tests.accounts.factories import PASSWORD
 from tests.browser.accessibility import (
     assert_accessible,
     assert_no_sideways_scroll,
@@ -31,6 +29,7 @@ from tests.browser.accessibility import (
     blocking,
     describe,
 )
+from tests.browser.pages import open_page, sign_in
 from tests.encyclopedia.factories import published_article
 from tests.reviews.factories import (
     approved_revision,
@@ -44,24 +43,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 PHONE = {"width": 390, "height": 844}
-
-
-def sign_in(page: Page, base: str, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state()
-
-
-def open_page(page: Page, url: str) -> None:
-    response = page.goto(url)
-    assert response is not None and response.ok, f"{url} answered {response and response.status}"
-    # A page this person may not see would send them elsewhere, and go unchecked.
-    assert urlsplit(page.url).path == urlsplit(url).path, f"{url} sent the browser to {page.url}"
-    # The article page's team bar and other fragments arrive by htmx after the load.
-    page.wait_for_load_state("networkidle")
 
 
 def failures_here(page: Page) -> list[str]:

@@ -9,8 +9,8 @@ from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
 from reviews import services
-from tests.accounts.factories import PASSWORD
 from tests.browser.accessibility import assert_accessible
+from tests.browser.pages import sign_in
 from tests.encyclopedia.factories import published_article
 
 pytestmark = [
@@ -19,14 +19,6 @@ pytestmark = [
 ]
 MARIAS_CAUSES = "A fast, irregular heartbeat starts in the upper chambers, often after age 65."
 TOMS_TREATMENT = "Medicines slow the heart rate; anticoagulants prevent clots and strokes."
-
-
-def sign_in(page: Page, base: str, username: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state()
 
 
 def section_body(page: Page, label: str):

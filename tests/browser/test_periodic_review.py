@@ -11,20 +11,13 @@ from playwright.sync_api import Page, expect
 from core.clock import today
 from reviews import cycles
 from tests.accounts.factories import PASSWORD
+from tests.browser.pages import sign_in
 from tests.encyclopedia.factories import published_article
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def sign_in(page: Page, base: str, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
 
 
 @pytest.fixture

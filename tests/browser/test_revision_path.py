@@ -4,21 +4,14 @@ every sign-off to the live page, and the live page does not move until it is pub
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.accounts.factories import PASSWORD
+from tests.browser.pages import sign_in
 from tests.encyclopedia.factories import published_article
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-PASSWORD = "stet-pass-123"
-
-
-def sign_in(page: Page, base: str, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
 
 
 @pytest.fixture

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.test_accessibility import newsroom, open_page, sign_in  # noqa: F401
+from tests.browser.pages import open_page, sign_in
+from tests.browser.test_accessibility import newsroom  # noqa: F401
 
 pytestmark = [
     pytest.mark.browser,
