@@ -3,7 +3,7 @@ from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.history import track
-from core.models import JobRun, OutgoingEmail
+from core.models import JobRun, OutgoingCall, OutgoingEmail
 from core.outbox import outbox_requeue
 
 
@@ -65,3 +65,27 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
     def send_again(self, request, queryset):
         count = outbox_requeue(ids=list(queryset.values_list("pk", flat=True)))
         self.message_user(request, f"{count} e-mail(s) queued to be sent again.")
+
+
+@admin.register(OutgoingCall)
+class OutgoingCallAdmin(admin.ModelAdmin):
+    """Calls to other systems (a CDN's purge hook) waiting in the outbox, made and sent
+    by the services like e-mail; here one that failed for good can be made again."""
+
+    list_display = ["url", "status", "attempts", "created_at", "sent_at"]
+    list_filter = ["status"]
+    date_hierarchy = "created_at"
+    readonly_fields = [field.name for field in OutgoingCall._meta.fields]
+    actions = ["call_again"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description="Call again (failed or stuck)")
+    def call_again(self, request, queryset):
+        ids = list(queryset.values_list("pk", flat=True))
+        count = outbox_requeue(ids=ids, model=OutgoingCall)
+        self.message_user(request, f"{count} call(s) queued to be made again.")

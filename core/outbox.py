@@ -29,6 +29,11 @@ from core.queue import enqueue_after_commit
 logger = logging.getLogger(__name__)
 Status = Delivery.Status
 USER_AGENT = "Stet (editorial review system)"
+# The task that delivers each kind of row, kicked after the commit that queued it.
+SENDER_TASKS: dict[type[Delivery], str] = {
+    OutgoingEmail: "core.tasks.send_outbox",
+    OutgoingCall: "core.tasks.send_outbox_calls",
+}
 CALL_TIMEOUT_SECONDS = 10
 
 MAX_ATTEMPTS = 8
@@ -68,7 +73,7 @@ def outbox_queue(letters: Iterable[Letter], *, now: datetime.datetime | None = N
     rows = OutgoingEmail.objects.bulk_create(rows)
     queued = [row.pk for row in rows if row.status == Status.QUEUED]
     if queued:
-        enqueue_after_commit("core.tasks.send_outbox", queued)
+        enqueue_after_commit(SENDER_TASKS[OutgoingEmail], queued)
     return rows
 
 
@@ -109,7 +114,7 @@ def outbox_call(*, url: str, payload: dict) -> OutgoingCall:
     """Queue a POST of `payload` (JSON) to `url`, in the caller's transaction; it is
     made once the transaction commits, and retried like an e-mail."""
     call = OutgoingCall.objects.create(url=url, payload=payload)
-    enqueue_after_commit("core.tasks.send_outbox_calls", [call.pk])
+    enqueue_after_commit(SENDER_TASKS[OutgoingCall], [call.pk])
     return call
 
 
@@ -175,14 +180,14 @@ def _failed(row: Delivery, error: Exception) -> None:
     )
 
 
-def outbox_requeue(*, ids: list[int]) -> int:
-    """Queue failed or stuck e-mail again (a person's decision: a stuck one may already
-    have reached its recipient), and send it after commit."""
+def outbox_requeue(*, ids: list[int], model: type[Delivery] = OutgoingEmail) -> int:
+    """Queue failed or stuck deliveries again (a person's decision: a stuck one may
+    already have reached the other side), and send them after commit."""
     with transaction.atomic():
-        count = OutgoingEmail.objects.filter(
+        count = model._default_manager.filter(
             pk__in=ids, status__in=[Status.FAILED, Status.SENDING]
         ).update(status=Status.QUEUED, next_attempt_at=timezone.now(), attempts=0)
-        enqueue_after_commit("core.tasks.send_outbox", ids)
+        enqueue_after_commit(SENDER_TASKS[model], ids)
     return count
 
 

@@ -8,8 +8,10 @@ from encyclopedia import services
 from encyclopedia.models import (
     Article,
     Reference,
+    Rendering,
     ReviewPolicy,
     Revision,
+    SearchEntry,
     Section,
     SpecialtyReviewInterval,
     Topic,
@@ -144,3 +146,28 @@ class ReferenceAdmin(SectionAdmin):
     formfield_overrides = URL_FIELDS
     list_display = ["__str__", "revision", "doi", "pubmed_id"]
     search_fields = ["citation", "doi", "pubmed_id", "url"]
+
+
+class DerivedAdmin(admin.ModelAdmin):
+    """Rows made from a published revision by publishing (encyclopedia.page_content,
+    encyclopedia.search): shown to check them, never edited here."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Rendering)
+class RenderingAdmin(DerivedAdmin):
+    list_display = ["revision", "renderer", "rendered_at"]
+    list_select_related = ["revision"]
+
+
+@admin.register(SearchEntry)
+class SearchEntryAdmin(DerivedAdmin):
+    list_display = ["title", "article"]
+    list_select_related = ["article"]
+    search_fields = ["title", "article__number"]
+    exclude = ["document"]
