@@ -302,6 +302,34 @@ def _short(value) -> str:
     return text if len(text) <= 300 else text[:297] + "…"
 
 
+def _topic_changes(article_rows: list) -> list[FieldChange]:
+    """The article's topics as each history row recorded them (one query), as changes
+    between consecutive rows: the conflicts of interest a signer is judged by hang on
+    them."""
+    through = Article.history.model._meta.get_field("historicalarticle_topics").related_model
+    topics: dict[int, set[str]] = {row.history_id: set() for row in article_rows}
+    for history_id, name in through.objects.filter(history__in=list(topics)).values_list(
+        "history_id", "topic__name"
+    ):
+        topics[history_id].add(name)
+    changes = []
+    for previous, version in itertools.pairwise(article_rows):
+        old, new = topics[previous.history_id], topics[version.history_id]
+        if old != new:
+            changes.append(
+                FieldChange(
+                    version.history_date,
+                    str(version.history_user) if version.history_user else "system",
+                    "Article",
+                    "Topics",
+                    ", ".join(sorted(old)) or "none",
+                    ", ".join(sorted(new)) or "none",
+                    version.history_change_reason or "",
+                )
+            )
+    return changes
+
+
 def article_audit_trail(*, article: Article, limit: int = 300) -> list[FieldChange]:
     """The simple-history trail of the article and its revisions' content, newest first."""
     revision_ids = list(article.revisions.values_list("pk", flat=True))
@@ -315,13 +343,10 @@ def article_audit_trail(*, article: Article, limit: int = 300) -> list[FieldChan
         "history_user"
     )
     shown = _Shown(numbers)
+    article_rows = list(article_rows.order_by("id", "history_date", "history_id"))
     changes = [
-        *_history_changes(
-            article_rows.order_by("id", "history_date", "history_id"),
-            lambda row: "Article",
-            shown,
-            excluded_fields=["topics"],
-        ),
+        *_history_changes(article_rows, lambda row: "Article", shown, excluded_fields=["topics"]),
+        *_topic_changes(article_rows),
         *_history_changes(
             revision_rows.order_by("id", "history_date", "history_id"),
             lambda row: f"v{numbers.get(row.id, '?')}",

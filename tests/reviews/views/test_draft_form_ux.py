@@ -201,6 +201,18 @@ def test_a_later_draft_changes_the_articles_topics_with_the_change_in_its_histor
     assert page.select_one(f"input[name=topics][value='{anticoagulants.pk}']").has_attr("checked")
 
 
+def test_the_articles_audit_trail_shows_its_topics_changing(
+    client, maria, article, draft, anticoagulants
+):
+    client.force_login(maria)
+    save(client, draft, topics=[anticoagulants.pk])
+
+    trail = page_of(client.get(reverse("reviews:article-history", args=[article.number])))
+
+    rows = [" ".join(row.get_text(" ", strip=True).split()) for row in trail.select("tr")]
+    assert any("Topics none Anticoagulants" in row and "Maria Santos" in row for row in rows)
+
+
 def test_removing_every_topic_clears_them_and_an_unchanged_save_leaves_no_topic_history(
     client, maria, article, draft, anticoagulants
 ):
