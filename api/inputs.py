@@ -274,6 +274,13 @@ class CycleBulkAssignInput(CycleAssignInput):
 
 
 class ArticleFilter(serializers.Serializer):
+    q = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=200,
+        help_text="Words in the page, its title or its number, as the site's search finds "
+        "them (the list stays in number order).",
+    )
     specialty = serializers.SlugField(required=False, allow_null=True, help_text="Slug.")
     status = serializers.ChoiceField(
         choices=Article.Status.choices, required=False, allow_null=True

@@ -11,6 +11,7 @@ from django.db.models import F, QuerySet
 
 from accounts.models import ReviewerProfile
 from api.models import ApiToken, key_digest
+from encyclopedia import search
 from encyclopedia.models import Article, Revision
 from encyclopedia.schedule import ReviewWindow
 from reviews.models import ReviewCycle
@@ -26,6 +27,7 @@ def article_list(
     due_before: datetime.date | None = None,
     due_after: datetime.date | None = None,
     updated_since: datetime.date | None = None,
+    q: str = "",
 ) -> QuerySet[Article]:
     """Articles for the API's list, in a fixed number of queries whatever the page size.
     `public`: only what the public site shows (published articles)."""
@@ -49,6 +51,8 @@ def article_list(
         articles = articles.filter(next_review_due__gt=due_after)
     if updated_since:
         articles = articles.filter(last_updated_on__gte=updated_since)
+    if q.strip():
+        articles = search.matching(articles, q)
     return articles
 
 

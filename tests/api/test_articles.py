@@ -109,6 +109,16 @@ def test_readers_filter_by_specialty_and_updated_date(anonymous, catalogue):
     assert titles(anonymous.get(f"{ARTICLES}?status=draft")) == []
 
 
+def test_readers_search_the_words_in_published_pages(anonymous, signed_in, catalogue, maria):
+    # Every page's treatment section mentions anticoagulants (the factories' default).
+    assert titles(anonymous.get(f"{ARTICLES}?q=anticoagulants")) == [
+        "Atrial fibrillation", "Bradycardia", "Eczema", "Hives",
+    ]  # fmt: skip
+    assert titles(anonymous.get(f"{ARTICLES}?q=eczema explained")) == ["Eczema"]
+    assert titles(anonymous.get(f"{ARTICLES}?q=gout")) == []  # a draft
+    assert titles(signed_in(maria).get(f"{ARTICLES}?q=gout")) == ["Gout"]
+
+
 @pytest.mark.parametrize("query", ["review_state=overdue", "due_before=2027-01-01"])
 def test_the_review_schedule_is_not_searchable_by_readers(anonymous, catalogue, query):
     response = anonymous.get(f"{ARTICLES}?{query}")
