@@ -49,6 +49,7 @@ RAW_AUDIT = """
 def run(count: int) -> None:
     label = f"[n={count}]"
     with BenchDatabase():
+        report("database", database_label(), "")
         started = time.perf_counter()
         build_catalogue(count)
         report(f"build_catalogue{label}", time.perf_counter() - started, "s")
@@ -104,7 +105,6 @@ def run(count: int) -> None:
 
 def main() -> None:
     sizes = [int(arg) for arg in sys.argv[1:]] or [10_000, 100_000]
-    report("database", database_label(), "")
     for size in sizes:
         run(size)
 

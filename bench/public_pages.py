@@ -202,12 +202,12 @@ def main() -> None:
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed: apt-get install wrk")
     setup_test_environment()
-    report("database", database_label(), "")
     subprocess.run(
         [str(ROOT / ".venv/bin/python"), "manage.py", "collectstatic", "--noinput", "-v0"],
         cwd=ROOT, env=server_environment(page_cache_seconds=0), check=True,
     )  # fmt: skip
     with BenchDatabase():
+        report("database", database_label(), "")
         if Article.objects.count() != count:
             started = time.perf_counter()
             build_catalogue(count)
