@@ -117,72 +117,30 @@ def build_catalogue(count: int, *, overdue_share: float = 0.3, seed: int = 7) ->
     analyse()
 
 
-VOCABULARY = [
-    "the",
-    "a",
-    "of",
-    "and",
-    "to",
-    "in",
-    "is",
-    "for",
-    "with",
-    "may",
-    "can",
-    "your",
-    "doctor",
-    "treatment",
-    "symptoms",
-    "blood",
-    "pressure",
-    "heart",
-    "rate",
-    "dose",
-    "daily",
-    "children",
-    "adults",
-    "fever",
-    "pain",
-    "relief",
-    "skin",
-    "rash",
-    "kidney",
-    "liver",
-    "sleep",
-    "asthma",
-    "allergy",
-    "cough",
-    "stroke",
-    "arthritis",
-    "insulin",
-    "diet",
-    "exercise",
-    "pregnancy",
-    "vaccine",
-    "headache",
-    "heel",
-    "spur",
-    "calcification",
-    "infection",
-    "medicine",
-    "tablets",
-    "should",
-    "recommended",
-    "every",
-    "hours",
-    "weeks",
-    "months",
-    "risk",
-    "common",
-    "rare",
-    "serious",
-    "call",
-    "emergency",
-    "test",
-    "scan",
-    "treatment",
-    "options",
-]
+MEDICAL_WORDS = [
+    "doctor", "treatment", "symptoms", "blood", "pressure", "heart", "rate", "dose", "daily",
+    "children", "adults", "fever", "pain", "relief", "skin", "rash", "kidney", "liver", "sleep",
+    "asthma", "allergy", "cough", "stroke", "arthritis", "insulin", "diet", "exercise",
+    "pregnancy", "vaccine", "headache", "heel", "spur", "calcification", "infection",
+    "medicine", "tablets", "recommended", "risk", "emergency", "scan",
+]  # fmt: skip
+COMMON_WORDS = ["the", "a", "of", "and", "to", "in", "is", "for", "with", "may", "can", "your"]
+SYLLABLES = ["ra", "to", "mi", "ne", "lo", "pa", "si", "ve", "ko", "du", "ter", "gan", "bel"]
+TEXTS = 3_000  # distinct section texts, shared out among the articles
+
+
+def _section_texts(rng: random.Random, words: int) -> list[str]:
+    """Text with the shape of real prose: a few words everywhere, the medical terms in
+    some pages, a long tail of rare words (5,000 made-up ones, Zipf-distributed), so a
+    search matches some pages, not all."""
+    rare = sorted({"".join(rng.choices(SYLLABLES, k=rng.randint(2, 4))) for _ in range(6000)})
+    # The medical terms ranked about 500th: each in roughly one page in eight.
+    vocabulary = COMMON_WORDS + rare[:500] + MEDICAL_WORDS + rare[500:]
+    weights = [1 / (rank + 1) for rank in range(len(vocabulary))]
+    return [
+        " ".join(rng.choices(vocabulary, weights=weights, k=words)).capitalize() + "."
+        for _ in range(TEXTS)
+    ]
 
 
 def build_content(*, sections: int = 3, words: int = 200, references: int = 10) -> None:
@@ -193,9 +151,10 @@ def build_content(*, sections: int = 3, words: int = 200, references: int = 10) 
     from encyclopedia.search import CONFIG, postgres
 
     rng = random.Random(11)
+    texts = _section_texts(rng, words)
 
     def text() -> str:
-        return " ".join(rng.choice(VOCABULARY) for _ in range(words)).capitalize() + "."
+        return rng.choice(texts)
 
     live = list(Revision.objects.values_list("pk", "article_id", "title"))
     for start in range(0, len(live), 2000):
@@ -233,7 +192,8 @@ def build_content(*, sections: int = 3, words: int = 200, references: int = 10) 
                 "UPDATE encyclopedia_searchentry SET document ="
                 f" setweight(to_tsvector('{CONFIG}', title), 'A')"
                 f" || setweight(to_tsvector('{CONFIG}', summary), 'B')"
-                f" || setweight(to_tsvector('{CONFIG}', body), 'C')"
+                f" || setweight(to_tsvector('{CONFIG}', body), 'C'),"
+                f" title_document = to_tsvector('{CONFIG}', title)"
             )
 
 

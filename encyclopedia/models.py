@@ -605,6 +605,9 @@ class SearchEntry(models.Model):
     summary = models.TextField(blank=True)
     body = models.TextField(blank=True)
     document = SearchVectorField(null=True, editable=False)
+    # The title's own tsvector, small enough to test per row without reading the whole
+    # document: title matches rank first.
+    title_document = SearchVectorField(null=True, editable=False)
 
     class Meta:
         verbose_name_plural = "search entries"

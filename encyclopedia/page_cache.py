@@ -110,18 +110,16 @@ def cached_for_readers(key: Callable[..., str]) -> Callable:
                     "last_modified": response.get("Last-Modified") or http_date(),
                 }
                 cache.set(page_key, entry, timeout=settings.PAGE_CACHE_SECONDS)
-            response = HttpResponse(entry["content"], content_type=entry["content_type"])
-            response["ETag"] = entry["etag"]
-            response["Last-Modified"] = entry["last_modified"]
-            response = _public(response)
-            # 304 for a matching If-None-Match (or, without one, If-Modified-Since).
-            conditional = get_conditional_response(
+            # 304 for a matching If-None-Match (or, without one, If-Modified-Since),
+            # decided before any body is built.
+            response = get_conditional_response(
                 request,
                 etag=entry["etag"],
                 last_modified=parse_http_date_safe(entry["last_modified"]),
-                response=response,
-            )
-            return conditional or response
+            ) or HttpResponse(entry["content"], content_type=entry["content_type"])
+            response["ETag"] = entry["etag"]
+            response["Last-Modified"] = entry["last_modified"]
+            return _public(response)
 
         return wrapped
 

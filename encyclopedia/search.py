@@ -78,7 +78,8 @@ def search_entry_write(*, revision: Revision) -> None:
         SearchEntry.objects.filter(pk=revision.article_id).update(
             document=SearchVector("title", weight="A", config=CONFIG)
             + SearchVector("summary", weight="B", config=CONFIG)
-            + SearchVector("body", weight="C", config=CONFIG)
+            + SearchVector("body", weight="C", config=CONFIG),
+            title_document=SearchVector("title", config=CONFIG),
         )
 
 
@@ -143,10 +144,8 @@ def _ranked(articles: QuerySet[Article], query: str, also: Q) -> QuerySet[Articl
     return (
         articles.filter(found | misspelt | also)
         .annotate(
-            # A never-published article has no entry: its own title stands in.
-            title_vector=SearchVector(Coalesce("search_entry__title", "title"), config=CONFIG),
             title_first=Case(
-                When(title_vector=search_query, then=Value(1)),
+                When(Q(search_entry__title_document=search_query) | also, then=Value(1)),
                 default=Value(0),
                 output_field=IntegerField(),
             ),
