@@ -137,10 +137,15 @@ def matching(articles: QuerySet[Article], query: str) -> QuerySet[Article]:
 
 def _ranked(articles: QuerySet[Article], query: str, also: Q) -> QuerySet[Article]:
     search_query = _tsquery(query)
-    found = Q(search_entry__document=search_query)
-    # Only when no page has the words: titles that look like the query, by the trigram
-    # index at pg_trgm's word_similarity threshold (0.6). Checked once per search.
-    misspelt = Q(search_entry__title__trigram_word_similar=query) & ~Exists(articles.filter(found))
+    # Each condition is a set of entries found by its own index (GIN on the document,
+    # trigrams on the title), so no page's whole document is read unless it matches.
+    entries = SearchEntry.objects.values("article_id")
+    found = Q(pk__in=entries.filter(document=search_query))
+    # Only when no page has the words: titles that look like the query, at pg_trgm's
+    # word_similarity threshold (0.6). Checked once per search.
+    misspelt = Q(pk__in=entries.filter(title__trigram_word_similar=query)) & ~Exists(
+        articles.filter(found)
+    )
     return (
         articles.filter(found | misspelt | also)
         .annotate(
