@@ -189,7 +189,8 @@ def _report(request: HttpRequest, assignment: review_cycles.HandAssignment) -> N
         )
         return
     if given == total:
-        messages.success(request, f"Assigned {given} review(s) to {assignment.reviewer}.")
+        reviews = {1: "the review", 2: "both reviews"}.get(given, f"all {given} reviews")
+        messages.success(request, f"Assigned {reviews} to {assignment.reviewer}.")
     elif given:
         messages.success(
             request, f"Assigned {given} of the {total} reviews to {assignment.reviewer}."

@@ -82,11 +82,17 @@ def test_a_reviewer_recertifies_an_overdue_article(
 
 
 @pytest.fixture
-def overdue_articles(maria, okafor, cardiology):
-    """Two articles overdue by more than 90 days and one by ten days, none assigned."""
-    for title, days_overdue in (("Angina", 120), ("Bradycardia", 200), ("Cardiomyopathy", 10)):
+def overdue_articles(maria, okafor, cardiology, dermatology):
+    """Three articles overdue by more than 90 days (one in dermatology, which Dr. Okafor
+    does not review) and one by ten days, none assigned."""
+    for title, specialty, days_overdue in (
+        ("Angina", cardiology, 120),
+        ("Bradycardia", cardiology, 200),
+        ("Eczema", dermatology, 150),
+        ("Cardiomyopathy", cardiology, 10),
+    ):
         reviewed = today() - datetime.timedelta(days=days_overdue) - relativedelta(months=24)
-        published_article(title=title, author=maria, specialty=cardiology, reviewed_on=reviewed)
+        published_article(title=title, author=maria, specialty=specialty, reviewed_on=reviewed)
     cycles.review_cycles_flag_overdue(today=today())
 
 
@@ -97,19 +103,22 @@ def test_a_director_assigns_the_articles_behind_a_figure_and_exports_them(
     sign_in(page, base, "brenda")
     expect(page.get_by_role("heading", name="Review dashboard")).to_be_visible()
 
-    page.get_by_role("link", name="2 over 90 days").click()
+    page.get_by_role("link", name="3 over 90 days").click()
     expect(page.get_by_role("link", name="Angina")).to_be_visible()
     expect(page.get_by_role("link", name="Bradycardia")).to_be_visible()
     expect(page.get_by_role("link", name="Cardiomyopathy")).to_have_count(0)
 
-    page.get_by_label("Select Angina").check()
-    page.get_by_label("Select Bradycardia").check()
+    # She ticks all three; Dr. Okafor does not review dermatology.
+    for title in ("Angina", "Bradycardia", "Eczema"):
+        page.get_by_label(f"Select {title}").check()
     page.get_by_label("Assign the ticked reviews to").select_option(label=str(okafor.user))
     page.get_by_role("button", name="Assign").click()
-    expect(page.get_by_text("Assigned 2 review(s) to Ngozi Okafor")).to_be_visible()
+    expect(page.get_by_text("Assigned 2 of the 3 reviews to Ngozi Okafor.")).to_be_visible()
+    expect(page.get_by_text("Not assigned: Eczema.")).to_be_visible()
+    expect(page.get_by_text("Not assigned: Angina")).to_have_count(0)
 
     with page.expect_download() as download:
         page.get_by_role("link", name="Download CSV").click()
     exported = download.value.path().read_text(encoding="utf-8")
-    assert "Angina" in exported and "Bradycardia" in exported
+    assert "Angina" in exported and "Bradycardia" in exported and "Eczema" in exported
     assert "Cardiomyopathy" not in exported

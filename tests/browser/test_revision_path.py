@@ -56,6 +56,8 @@ def test_an_update_goes_from_draft_to_the_live_page(
     sign_in(page, base, "okafor")
     page.goto(f"{base}/work/queue/")
     page.get_by_role("link", name="Compare with live").click()
+    # Saved from a browser (CR LF line endings), the untouched section reads unchanged.
+    expect(page.get_by_text("1 section unchanged (Causes)")).to_be_visible()
     expect(page.locator(".rendered-diff ins", has_text="CHA2DS2-VA")).to_be_visible()
     expect(page.locator("td", has_text="2025 guideline for atrial fibrillation")).to_be_visible()
     page.get_by_role("radio", name="Approve", exact=True).check()
@@ -90,3 +92,24 @@ def test_an_update_goes_from_draft_to_the_live_page(
     page.goto(f"{base}/article/{article.number}/")
     expect(page.get_by_text("CHA2DS2-VA score of 2")).to_be_visible()
     expect(page.get_by_text("2025 guideline for atrial fibrillation")).to_be_visible()
+
+
+def test_a_refused_save_names_each_bad_field_at_the_top_and_links_to_it(
+    live_server, maria, article, page: Page
+):
+    base = live_server.url
+    sign_in(page, base, "maria")
+    page.goto(f"{base}/work/articles/{article.number}/history/")
+    page.get_by_role("button", name="Draft a change").click()
+    page.locator("#id_sections-1-body").fill("Rest and ablation may help.")
+    page.locator("details:has(#id_references-0-url) > summary").click()  # unfold it
+    page.locator("#id_references-0-url").fill("not an address")
+    page.get_by_role("button", name="Save draft", exact=True).click()
+
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_focused()
+    expect(summary).to_contain_text("Nothing was saved")
+    summary.get_by_role("link").first.click()
+    expect(page.locator("#id_references-0-url")).to_be_in_viewport()
+    # Her text is still in the form.
+    expect(page.locator("#id_sections-1-body")).to_have_value("Rest and ablation may help.")

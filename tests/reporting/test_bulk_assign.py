@@ -96,7 +96,7 @@ def test_the_director_assigns_three_articles_over_90_days_overdue_to_dr_okafor(
         response = tick_and_assign(client, list_url, chosen, "Ngozi Okafor")
 
     assert response.redirect_chain[-1][0] == list_url
-    assert messages_of(response) == ["Assigned 3 review(s) to Ngozi Okafor."]
+    assert messages_of(response) == ["Assigned all 3 reviews to Ngozi Okafor."]
     shown = {row["title"]: row["review"] for row in list_rows(soup_of(response))}
     assert [shown[title] for title in chosen] == ["Ngozi Okafor, MD"] * 3
     assigned = ReviewCycle.objects.filter(assignee=okafor.user)

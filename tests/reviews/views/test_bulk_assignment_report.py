@@ -144,7 +144,7 @@ def test_every_review_assigned_says_so_plainly(client, brenda, okafor, ticked):
 
     response = assign(client, cardiology_only, okafor.user)
 
-    assert report(response) == [("success", "Assigned 2 review(s) to Ngozi Okafor.")]
+    assert report(response) == [("success", "Assigned both reviews to Ngozi Okafor.")]
 
 
 def test_reviews_that_no_longer_exist_are_not_claimed_as_assigned(client, brenda, okafor, ticked):

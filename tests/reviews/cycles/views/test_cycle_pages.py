@@ -148,7 +148,7 @@ def test_the_director_assigns_the_ticked_reviews_from_the_list(
         )
 
     assert response.redirect_chain[-1][0] == "/work/cycles/?unassigned=1"
-    assert "Assigned 2 review(s) to Ngozi Okafor." in messages_of(response)
+    assert "Assigned both reviews to Ngozi Okafor." in messages_of(response)
     assert [fresh(c).assignee for c in ticked] == [okafor.user, okafor.user]
     assert [m.to for m in mail.outbox] == [["okafor@stet.example"]]
 
