@@ -42,50 +42,45 @@ class JobRunAdmin(admin.ModelAdmin):
         return False
 
 
-@admin.register(OutgoingEmail)
-class OutgoingEmailAdmin(admin.ModelAdmin):
-    """The outbox. Rows are written by the services and sent by the outbox's sender; what
-    an administrator does here is send again an e-mail that failed for good or was left
-    mid-send by a process that died (it may or may not have reached its recipient)."""
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Admin for rows only the services write (workflow records, derived rows, the
+    outbox): shown, never added, changed or deleted here."""
 
-    list_display = ["subject", "to", "status", "attempts", "created_at", "sent_at"]
-    list_filter = ["status"]
-    search_fields = ["to", "subject"]
-    date_hierarchy = "created_at"
-    readonly_fields = [field.name for field in OutgoingEmail._meta.fields]
-    actions = ["send_again"]
+    def has_add_permission(self, request, obj=None):
+        return False
 
-    def has_add_permission(self, request):
+    def has_change_permission(self, request, obj=None):
         return False
 
     def has_delete_permission(self, request, obj=None):
         return False
 
-    @admin.action(description="Send again (failed or stuck e-mail)")
-    def send_again(self, request, queryset):
-        count = outbox_requeue(ids=list(queryset.values_list("pk", flat=True)))
-        self.message_user(request, f"{count} e-mail(s) queued to be sent again.")
+
+class DeliveryAdmin(ReadOnlyAdmin):
+    """The outbox's rows. Written by the services and delivered by the outbox's sender;
+    what an administrator does here is queue again one that failed for good or was left
+    mid-send by a process that died (it may or may not have reached the other side)."""
+
+    list_filter = ["status"]
+    date_hierarchy = "created_at"
+    actions = ["deliver_again"]
+
+    @admin.action(description="Queue again (failed or stuck)")
+    def deliver_again(self, request, queryset):
+        ids = list(queryset.values_list("pk", flat=True))
+        count = outbox_requeue(ids=ids, model=self.model)
+        # Only failed or stuck rows go again: a sent one is never sent twice.
+        self.message_user(request, f"{count} of the {len(ids)} ticked queued to go again.")
+
+
+@admin.register(OutgoingEmail)
+class OutgoingEmailAdmin(DeliveryAdmin):
+    list_display = ["subject", "to", "status", "attempts", "created_at", "sent_at"]
+    search_fields = ["to", "subject"]
 
 
 @admin.register(OutgoingCall)
-class OutgoingCallAdmin(admin.ModelAdmin):
-    """Calls to other systems (a CDN's purge hook) waiting in the outbox, made and sent
-    by the services like e-mail; here one that failed for good can be made again."""
+class OutgoingCallAdmin(DeliveryAdmin):
+    """Calls to another system (a CDN's purge hook)."""
 
     list_display = ["url", "status", "attempts", "created_at", "sent_at"]
-    list_filter = ["status"]
-    date_hierarchy = "created_at"
-    readonly_fields = [field.name for field in OutgoingCall._meta.fields]
-    actions = ["call_again"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    @admin.action(description="Call again (failed or stuck)")
-    def call_again(self, request, queryset):
-        ids = list(queryset.values_list("pk", flat=True))
-        count = outbox_requeue(ids=ids, model=OutgoingCall)
-        self.message_user(request, f"{count} call(s) queued to be made again.")

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.db import models
 
-from core.admin import TrackedAdmin
+from core.admin import ReadOnlyAdmin, TrackedAdmin
 from encyclopedia import services
 from encyclopedia.models import (
     Article,
@@ -148,25 +148,15 @@ class ReferenceAdmin(SectionAdmin):
     search_fields = ["citation", "doi", "pubmed_id", "url"]
 
 
-class DerivedAdmin(admin.ModelAdmin):
-    """Rows made from a published revision by publishing (encyclopedia.page_content,
-    encyclopedia.search): shown to check them, never edited here."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
+# Made from a published revision by publishing (page_content, search): shown, not edited.
 @admin.register(Rendering)
-class RenderingAdmin(DerivedAdmin):
+class RenderingAdmin(ReadOnlyAdmin):
     list_display = ["revision", "renderer", "rendered_at"]
     list_select_related = ["revision"]
 
 
 @admin.register(SearchEntry)
-class SearchEntryAdmin(DerivedAdmin):
+class SearchEntryAdmin(ReadOnlyAdmin):
     list_display = ["title", "article"]
     list_select_related = ["article"]
     search_fields = ["title", "article__number"]

@@ -3,7 +3,7 @@ pages and the API), so here they are read-only, with their history."""
 
 from django.contrib import admin
 
-from core.admin import TrackedAdmin
+from core.admin import ReadOnlyAdmin, TrackedAdmin
 from reviews.models import (
     Approval,
     AuditEvent,
@@ -15,17 +15,6 @@ from reviews.models import (
     Signature,
     Submission,
 )
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class ReadOnlyTrackedAdmin(ReadOnlyAdmin, TrackedAdmin):

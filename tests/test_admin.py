@@ -41,3 +41,33 @@ def test_every_admin_list_and_history_page_opens(client, maria, cardiology):
         if first is not None and hasattr(admin.site._registry[model], "history_view"):
             history = reverse(f"admin:{meta.app_label}_{meta.model_name}_history", args=[first.pk])
             assert client.get(history).status_code == 200, history
+
+
+@pytest.mark.parametrize(
+    ("model", "row"),
+    [
+        ("outgoingemail", {"to": "okafor@example.org", "subject": "A review", "body": "…"}),
+        ("outgoingcall", {"url": "https://cdn.example/purge", "payload": {"urls": ["/"]}}),
+    ],
+)
+def test_an_administrator_queues_a_failed_delivery_again(client, model, row):
+    from core.models import Delivery, OutgoingCall, OutgoingEmail
+
+    model_class = {"outgoingemail": OutgoingEmail, "outgoingcall": OutgoingCall}[model]
+    failed = model_class.objects.create(status=Delivery.Status.FAILED, attempts=8, **row)
+    sent = model_class.objects.create(status=Delivery.Status.SENT, sent_at=failed.created_at, **row)
+    client.force_login(UserFactory(username="root", is_staff=True, is_superuser=True))
+
+    response = client.post(
+        reverse(f"admin:core_{model}_changelist"),
+        {"action": "deliver_again", "_selected_action": [failed.pk, sent.pk]},
+        follow=True,
+    )
+
+    assert [str(m) for m in response.context["messages"]] == [
+        "1 of the 2 ticked queued to go again."
+    ]
+    failed.refresh_from_db()
+    sent.refresh_from_db()
+    assert (failed.status, failed.attempts) == (Delivery.Status.QUEUED, 0)
+    assert sent.status == Delivery.Status.SENT
