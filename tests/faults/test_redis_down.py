@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from api.services import api_token_create
 from config.celery import app
-from core.models import OutgoingEmail
+from core.models import JobRun, OutgoingEmail
 from encyclopedia.models import Revision
 from tests.api.clients import ME, bearer
 from tests.faults.conftest import wait_for
@@ -83,7 +83,10 @@ def test_mail_queued_while_redis_was_down_goes_out_once_when_it_is_back(
         app.tasks["core.tasks.send_outbox"].delay(scheduled=True)
         app.tasks["core.tasks.send_outbox"].delay(scheduled=True)
         assert wait_for(lambda: not OutgoingEmail.objects.filter(status=QUEUED).exists())
-        assert wait_for(lambda: len(mail.outbox) == len(waiting), 10)
+        # Both runs finished (each records its run), so a second send would show by now.
+        finished = JobRun.objects.filter(job="send_outbox", finished_at__isnull=False)
+        assert wait_for(lambda: finished.count() == 2, 10)
+    assert len(mail.outbox) == len(waiting)
 
     assert sorted(OutgoingEmail.objects.filter(status=SENT).values_list("pk", flat=True)) == sorted(
         waiting

@@ -15,7 +15,9 @@ TODAY = datetime.datetime(2026, 11, 27, 10, tzinfo=datetime.UTC)
 
 def notice(client, user) -> str:
     client.force_login(user)
-    page = client.get(reverse("reviews:queue")).content.decode()
+    response = client.get(reverse("reviews:queue"))
+    assert response.status_code == 200
+    page = response.content.decode()
     if 'class="notice notice-licence"' not in page:
         return ""
     start = page.index('class="notice notice-licence"')
@@ -44,4 +46,5 @@ def test_a_licence_lapsing_within_30_days_is_announced_with_the_days_left(client
 @time_machine.travel(TODAY, tick=False)
 def test_a_valid_licence_and_other_roles_show_nothing(client, okafor, dugdale, brenda):
     assert notice(client, okafor.user) == ""  # valid to June 2027
+    assert notice(client, dugdale.user) == ""  # a medical director, no licence date
     assert notice(client, brenda) == ""

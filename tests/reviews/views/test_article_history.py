@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from encyclopedia.canonical import revision_sha256
-from reviews import cycles
+from reviews import cycles, services
 from reviews.models import RECERTIFICATION, ChainStep, Step
 from tests.reviews.cycles.factories import assigned_cycle
 from tests.reviews.factories import TODAY, fresh, live_article, proof_of, published_revision
@@ -96,3 +96,18 @@ def test_the_audit_trail_reads_in_the_teams_words_and_pages(
     assert "<td>Published</td>" in trail  # the status's label, not "published"
     assert "last_reviewed_on" not in trail and "{'name'" not in trail
     assert len(page.context["page"]) <= 50
+
+
+def test_a_long_audit_trail_comes_in_pages_of_fifty(client, maria, cardiology):
+    article = live_article(specialty=cardiology, author=maria)
+    for _ in range(12):  # each draft records its revision, sections and references
+        draft = services.revision_start_draft(article=article, editor=maria)
+        services.revision_withdraw(revision=draft, editor=maria)
+    client.force_login(maria)
+
+    first = client.get(reverse("reviews:article-history", args=[article.number]))
+    second = client.get(reverse("reviews:article-history", args=[article.number]), {"page": 2})
+
+    assert len(first.context["page"]) == 50 and first.context["page"].has_next()
+    assert "page=2" in first.content.decode().split('id="audit-trail"')[1]
+    assert len(second.context["page"]) >= 1

@@ -103,7 +103,9 @@ def test_a_fresh_draft_shows_every_section_unfolded_and_no_summary(client, maria
     page = page_of(client.get(reverse("reviews:revision-edit", args=[draft.pk])))
 
     assert page.select_one(".error-summary") is None
-    assert all(row.has_attr("open") for row in page.select("details[id^=section-]"))
+    rows = page.select("details[id^=section-]")
+    assert len(rows) == draft.sections.count() + 1  # and the blank one to add a section
+    assert all(row.has_attr("open") for row in rows)
     assert page.select_one(".draft-actions button[type=submit]").get_text() == "Save draft"
     assert page.select_one("form#draft-form").has_attr("data-unsaved-warning")
     assert not page.select_one("form#draft-form").has_attr("data-unsaved")
@@ -235,8 +237,9 @@ def test_a_stale_save_changes_no_topics(client, maria, tom, article, draft, anti
     save(client, draft)  # Tom saves first
     client.force_login(maria)
 
-    client.post(reverse("reviews:revision-edit", args=[draft.pk]), loaded)
+    response = client.post(reverse("reviews:revision-edit", args=[draft.pk]), loaded)
 
+    assert "Tom Becker changed this draft" in text_of(response)  # refused as stale
     assert list(fresh(article).topics.all()) == []
 
 
