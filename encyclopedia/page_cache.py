@@ -27,6 +27,7 @@ import datetime
 import hashlib
 import json
 import string
+import uuid
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -69,19 +70,16 @@ def article_key(number: str, day: datetime.date | None = None) -> str:
 
 
 def list_key(request: HttpRequest) -> str:
-    generation = cache.get(CATALOGUE, 0)
+    generation = cache.get(CATALOGUE, "0")
     return f"pages:{SITE}:{today()}:list:{generation}:{request.get_full_path()}"
 
 
 def forget_article(number: str) -> None:
-    """Drop the article's page (today's and yesterday's, around midnight) and every list."""
+    """Drop the article's page (today's and yesterday's, around midnight) and every list:
+    the lists' keys carry a generation, and a new one leaves the old entries unread."""
     day = today()
     cache.delete_many([article_key(number, day), article_key(number, day - datetime.timedelta(1))])
-    if not cache.add(CATALOGUE, 1, timeout=None):
-        try:
-            cache.incr(CATALOGUE)
-        except ValueError:  # the key went in between, or the cache is away
-            cache.set(CATALOGUE, 1, timeout=None)
+    cache.set(CATALOGUE, uuid.uuid4().hex, timeout=None)
 
 
 def cached_for_readers(key: Callable[..., str]) -> Callable:

@@ -90,10 +90,7 @@ def dashboard_articles(request: HttpRequest) -> HttpResponse:
         return streaming_csv(_article_csv_rows(articles, day), filename=f"articles-{day}.csv")
     matches = dashboard_reads.article_matches(today=day, filters=filters)
     page = CountedPaginator(articles, 50, count=matches.count).get_page(request.GET.get("page"))
-    for row in page.object_list:
-        due = row["next_review_due"]
-        row["days_overdue"] = (day - due).days if due and due < day else None
-        row["assignee_name"] = dashboard_reads.assignee_name(row)
+    _annotate_rows(page.object_list, day)
     return render(
         request,
         "reporting/dashboard_articles.html",
@@ -109,6 +106,14 @@ def dashboard_articles(request: HttpRequest) -> HttpResponse:
             "today": day,
         },
     )
+
+
+def _annotate_rows(rows, day) -> None:
+    """What a listed article's row prints beside its fields: days overdue, who holds it."""
+    for row in rows:
+        due = row["next_review_due"]
+        row["days_overdue"] = (day - due).days if due and due < day else None
+        row["assignee_name"] = dashboard_reads.assignee_name(row)
 
 
 def _sort_links(filters: dashboard_reads.ArticleFilter) -> dict[str, str]:
@@ -272,10 +277,8 @@ def finder(request: HttpRequest) -> HttpResponse:
     ids = [row["pk"] for row in rows]
     in_progress = selectors.revisions_in_progress_by_article(ids)
     passages = search.snippets(ids, filters.query) if filters.query else {}
+    _annotate_rows(rows, day)
     for row in rows:
-        due = row["next_review_due"]
-        row["days_overdue"] = (day - due).days if due and due < day else None
-        row["assignee_name"] = dashboard_reads.assignee_name(row)
         row["in_progress"] = in_progress.get(row["pk"], [])
         row["snippet"] = passages.get(row["pk"], "")
     page.object_list = rows
