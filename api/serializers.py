@@ -285,7 +285,7 @@ class RevisionSerializer(RevisionSummarySerializer):
             Revision.State.WITHDRAWN,
             Revision.State.REJECTED,
         )
-        return unfinished and revision.based_on_id != revision.article.live_revision_id
+        return unfinished and revision.is_behind_live
 
     def get_pending_step(self, revision: Revision) -> int | None:
         for submission in self.context["submissions"][:1]:

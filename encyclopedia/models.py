@@ -497,6 +497,12 @@ class Revision(models.Model):
     def is_published(self) -> bool:
         return self.state == self.State.PUBLISHED
 
+    @property
+    def is_behind_live(self) -> bool:
+        """Whether the live page changed since this revision was started from it: its
+        signers would have compared it with a page that is no longer live."""
+        return self.based_on_id != self.article.live_revision_id
+
 
 class RevisionContentQuerySet(models.QuerySet):
     def _touches_published(self) -> bool:

@@ -437,6 +437,7 @@ def publish_refusal(*, article: Article, revision: Revision) -> InvalidTransitio
             f"Article {article.number} is retired: its revisions can no longer be published.",
             code="article_retired",
         )
+    # Against `article` as the caller locked it, not the revision's possibly older copy.
     if revision.based_on_id != article.live_revision_id:
         live = f" (it is now v{article.live_revision.number})" if article.live_revision else ""
         return InvalidTransition(

@@ -45,7 +45,7 @@ def revision_submit(
             "cannot go out as a correction.",
             code="medical_step_required",
         )
-    if revision.based_on_id != article.live_revision_id:
+    if revision.is_behind_live:
         raise InvalidTransition(
             "The live page changed since this draft was started. Rebase the draft onto the "
             "live version, check the result, then submit.",

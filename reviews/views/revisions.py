@@ -64,7 +64,7 @@ def revision_detail(request: HttpRequest, revision_id: int) -> HttpResponse:
             # Nobody can take the medical review: said here, not left to the wait.
             "nobody_qualifies": _nobody_qualifies(revision, pending, day),
             "can": {name: workflow.allowed(revision, name) for name in workflow.TRANSITIONS},
-            "is_stale": revision.based_on_id != revision.article.live_revision_id,
+            "is_stale": revision.is_behind_live,
             "correction_word_budget": ReviewPolicy.current().correction_word_budget,
             "submit_form": SubmitForm(
                 initial={
