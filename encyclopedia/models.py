@@ -89,6 +89,18 @@ class ReviewPolicy(models.Model):
         "punctuation); more, or any number, dose, sentence, section or reference, needs a "
         "medical review.",
     )
+    target_reading_grade = models.PositiveSmallIntegerField(
+        default=8,
+        validators=[MinValueValidator(1), MaxValueValidator(18)],
+        help_text="A revision whose Flesch–Kincaid grade is above this shows a warning the "
+        "signer acknowledges.",
+    )
+    reference_age_limit_years = models.PositiveSmallIntegerField(
+        default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+        help_text="A reference published (or, with no year, accessed) longer ago than this "
+        "is flagged on the review page and in the reference age report.",
+    )
 
     history = HistoricalRecords()
 
@@ -457,6 +469,12 @@ class Revision(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
     published_at = models.DateTimeField(null=True, blank=True)
+    public_note = models.TextField(
+        blank=True,
+        validators=[MaxLengthValidator(1_000)],
+        help_text="On a correction: what was corrected, printed in the article's list of "
+        "corrections once published.",
+    )
 
     history = HistoricalRecords()
     objects = RevisionQuerySet.as_manager()
@@ -576,6 +594,12 @@ class Reference(RevisionContent):
         "PubMed id", max_length=9, blank=True, validators=[pubmed_id_validator]
     )
     doi = models.CharField("DOI", max_length=200, blank=True, validators=[doi_validator])
+    published_year = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1800), MaxValueValidator(2200)],
+        help_text="The year the cited work was published; its age is counted from it.",
+    )
 
     history = HistoricalRecords()
     objects = RevisionContentQuerySet.as_manager()
@@ -638,3 +662,73 @@ class Rendering(models.Model):
 
     def __str__(self) -> str:
         return f"Rendering of revision {self.revision_id}"
+
+
+class ReadabilityScore(models.Model):
+    """One readability measure of a revision's body text (sections only: no references,
+    credits or boilerplate), with the tool and version that computed it, so a score
+    shown to a signer can be reproduced. A revision too short to score has none."""
+
+    class Measure(models.TextChoices):
+        FLESCH_KINCAID_GRADE = "fk_grade", "Flesch–Kincaid grade"
+        SMOG = "smog", "SMOG grade"
+        READING_EASE = "reading_ease", "Flesch reading ease"
+
+    revision = models.ForeignKey(
+        Revision, on_delete=models.CASCADE, related_name="readability_scores"
+    )
+    measure = models.CharField(max_length=20, choices=Measure.choices)
+    value = models.DecimalField(max_digits=6, decimal_places=1)
+    tool = models.CharField(max_length=40)
+    tool_version = models.CharField(max_length=40)
+    words = models.PositiveIntegerField()
+    sentences = models.PositiveIntegerField()
+    scored_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["revision", "measure"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["revision", "measure"], name="one_readability_score_per_measure"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_measure_display()} {self.value} of revision {self.revision_id}"
+
+
+class LinkCheck(models.Model):
+    """The last check of one reference URL: every published revision citing the URL
+    shares it, so a URL is asked once per run however many articles cite it."""
+
+    class Outcome(models.TextChoices):
+        OK = "ok", "Working"
+        REDIRECTED = "redirected", "Working, redirected"
+        BROKEN = "broken", "Broken"
+        TIMEOUT = "timeout", "Timed out"
+        UNREACHABLE = "unreachable", "Unreachable"
+
+    BROKEN_OUTCOMES = (Outcome.BROKEN, Outcome.TIMEOUT, Outcome.UNREACHABLE)
+
+    url = models.URLField(max_length=1000, unique=True)
+    outcome = models.CharField(max_length=20, choices=Outcome.choices)
+    status_code = models.PositiveSmallIntegerField(null=True, blank=True)
+    method = models.CharField(
+        max_length=10, blank=True, help_text="HEAD, or GET when HEAD was refused."
+    )
+    final_url = models.URLField(max_length=1000, blank=True)
+    redirects = models.JSONField(default=list, blank=True, help_text="Each hop: status and URL.")
+    detail = models.CharField(max_length=300, blank=True)
+    checked_at = models.DateTimeField()
+    broken_since = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["url"]
+        indexes = [models.Index(fields=["outcome", "checked_at"], name="link_check_outcome_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.url}: {self.get_outcome_display()}"
+
+    @property
+    def is_broken(self) -> bool:
+        return self.outcome in self.BROKEN_OUTCOMES

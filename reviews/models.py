@@ -167,6 +167,12 @@ class Approval(models.Model):
         max_length=600, blank=True, help_text="The signer's credit as it was when they signed."
     )
     signer_name = models.CharField(max_length=200, blank=True)
+    acknowledged_warnings = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="The warnings shown to the signer that they acknowledged when signing "
+        "(reading grade above target, unsupported statements…).",
+    )
     specialty_override_reason = models.TextField(blank=True)
     specialty_override_by = models.ForeignKey(
         "accounts.User",
@@ -293,6 +299,11 @@ class ReviewCycle(models.Model):
     due_on = models.DateField(help_text="The review date the cycle answers to.")
     origin = models.CharField(max_length=20, choices=Origin.choices, default=Origin.DUE)
     reason = models.TextField(blank=True, help_text="Why an out-of-cycle review was opened.")
+    reference = models.CharField(
+        max_length=1000,
+        blank=True,
+        help_text="The DOI, PubMed id or URL whose retraction or change opened this review.",
+    )
     opened_at = models.DateTimeField(default=timezone.now)
     opened_by = models.ForeignKey(
         "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -511,3 +522,74 @@ class Notification(models.Model):
     @property
     def sent_at(self):
         return self.email.sent_at if self.email else None
+
+
+class ReaderFeedback(models.Model):
+    """A reader's "report a problem with this page", triaged by editorial directors.
+    No account is needed; an e-mail address is kept only with the reader's consent, to
+    answer them."""
+
+    class State(models.TextChoices):
+        NEW = "new", "New"
+        ACCEPTED = "accepted", "Accepted"
+        DECLINED = "declined", "Declined"
+        RESOLVED = "resolved", "Resolved"
+
+    article = models.ForeignKey(
+        "encyclopedia.Article", on_delete=models.PROTECT, related_name="reader_feedback"
+    )
+    revision = models.ForeignKey(
+        Revision,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The revision that was live when the reader wrote.",
+    )
+    message = models.TextField(max_length=2_000)
+    email = models.EmailField(blank=True)
+    email_consent = models.BooleanField(default=False)
+    state = models.CharField(max_length=20, choices=State.choices, default=State.NEW)
+    submitted_at = models.DateTimeField(default=timezone.now)
+    first_response_at = models.DateTimeField(null=True, blank=True)
+    first_response_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    cycle = models.ForeignKey(
+        ReviewCycle,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reader_feedback",
+        help_text="The out-of-cycle review opened from this report.",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-submitted_at", "-pk"]
+        indexes = [models.Index(fields=["state", "submitted_at"], name="feedback_state_idx")]
+
+    def __str__(self) -> str:
+        return f"Feedback on {self.article} ({self.get_state_display()})"
+
+
+class FeedbackReply(models.Model):
+    """A director's reply to a reader, e-mailed through the outbox when the reader gave
+    an address and consented."""
+
+    feedback = models.ForeignKey(ReaderFeedback, on_delete=models.PROTECT, related_name="replies")
+    author = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    body = models.TextField(max_length=5_000)
+    sent_at = models.DateTimeField(default=timezone.now)
+    email = models.ForeignKey(
+        "core.OutgoingEmail", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["sent_at", "pk"]
+        verbose_name_plural = "feedback replies"
+
+    def __str__(self) -> str:
+        return f"Reply to {self.feedback}"

@@ -56,6 +56,7 @@ def _open_cycles(
     reason: str,
     opened_by: User,
     change_reason: str,
+    reference: str = "",
     batch_size: int = BATCH_SIZE,
 ) -> int:
     """Open one cycle for each article of `articles` that has none open, in batches.
@@ -90,6 +91,7 @@ def _open_cycles(
                         due_on=due_on,
                         origin=origin,
                         reason=reason,
+                        reference=reference,
                         opened_by=opened_by,
                         change_reason=change_reason,
                     )
@@ -113,7 +115,9 @@ def _relax_commit_durability() -> None:
             cursor.execute("SET LOCAL synchronous_commit TO OFF")
 
 
-def _insert_cycles(article_ids, *, now, due_on, origin, reason, opened_by, change_reason) -> int:
+def _insert_cycles(
+    article_ids, *, now, due_on, origin, reason, reference, opened_by, change_reason
+) -> int:
     text = lambda value: Value(value, output_field=CharField())  # noqa: E731
     count = insert_from_select(
         ReviewCycle,
@@ -123,6 +127,7 @@ def _insert_cycles(article_ids, *, now, due_on, origin, reason, opened_by, chang
             "due_on": due_on,
             "origin": origin,
             "reason": text(reason),
+            "reference": text(reference),
             "opened_at": Value(now, output_field=DateTimeField()),
             "opened_by_id": Value(opened_by.pk, output_field=BigIntegerField()),
             "state": text(ReviewCycle.State.OPEN),
@@ -247,6 +252,7 @@ def review_cycles_open_out_of_cycle(
         due_on=Value(today, output_field=DateField()),  # a retraction or new guideline is due now
         origin=Value(ReviewCycle.Origin.OUT_OF_CYCLE, output_field=CharField()),
         reason=reason,
+        reference=reference.strip(),
         opened_by=director,
         change_reason=f"Out-of-cycle review: {reason}",
     )
