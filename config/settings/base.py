@@ -328,6 +328,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=4, minute=30),
         "options": {"expires": 12 * 3600},
     },
+    "check-reference-links": {
+        "task": "encyclopedia.tasks.check_reference_links",
+        "schedule": crontab(day_of_week=0, hour=2, minute=0),
+        "options": {"expires": 24 * 3600},
+    },
 }
 
 # --- REST API (the api app) -------------------------------------------------------
@@ -409,6 +414,12 @@ STET = {
     # (POSTed {"urls": [...]} after commit, through the outbox: encyclopedia.purge).
     "CDN_MAX_AGE_SECONDS": env.int("STET_CDN_MAX_AGE", default=300),
     "PURGE_URL": env.str("STET_PURGE_URL", default=""),
+    # The weekly check of reference links: how long to wait for a server, how many
+    # requests one host gets a minute (the checker sleeps rather than exceed it), and how
+    # long one run may take (what it did not reach is checked first next time).
+    "LINK_CHECK_TIMEOUT_SECONDS": env.float("STET_LINK_CHECK_TIMEOUT_SECONDS", default=10.0),
+    "LINK_CHECK_PER_HOST_PER_MINUTE": env.int("STET_LINK_CHECK_PER_HOST_PER_MINUTE", default=20),
+    "LINK_CHECK_BUDGET_SECONDS": env.int("STET_LINK_CHECK_BUDGET_SECONDS", default=1200),
     # Who must sign in with a one-time code, until a director changes the account policy.
     "TWO_FACTOR_ROLES": env.list(
         "STET_TWO_FACTOR_ROLES", default=["Medical directors", "Editorial directors"]
