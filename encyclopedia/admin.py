@@ -7,6 +7,8 @@ from core.admin import ReadOnlyAdmin, TrackedAdmin
 from encyclopedia import services
 from encyclopedia.models import (
     Article,
+    LinkCheck,
+    ReadabilityScore,
     Reference,
     Rendering,
     ReviewPolicy,
@@ -161,3 +163,20 @@ class SearchEntryAdmin(ReadOnlyAdmin):
     list_select_related = ["article"]
     search_fields = ["title", "article__number"]
     exclude = ["document"]
+
+
+# Scored when a revision is saved: shown beside the text, never typed in.
+@admin.register(ReadabilityScore)
+class ReadabilityScoreAdmin(ReadOnlyAdmin):
+    list_display = ["revision", "measure", "value", "tool", "tool_version", "scored_at"]
+    list_filter = ["measure"]
+    list_select_related = ["revision"]
+
+
+# Written by the weekly link check: what each reference address answered.
+@admin.register(LinkCheck)
+class LinkCheckAdmin(ReadOnlyAdmin):
+    list_display = ["url", "outcome", "status_code", "checked_at", "broken_since"]
+    list_filter = ["outcome"]
+    search_fields = ["url"]
+    date_hierarchy = "checked_at"

@@ -237,6 +237,10 @@ JOB_LABELS = {
         "Metrics snapshot",
         "records the dashboard's figures for the trend",
     ),
+    "check_reference_links": (
+        "Reference links",
+        "checks every cited address and lists the broken ones",
+    ),
     "send_outbox": ("Outbox", "sends the e-mail and CDN purges that wait in the outbox"),
 }
 

@@ -9,7 +9,9 @@ from reviews.models import (
     AuditEvent,
     ChainStep,
     Comment,
+    FeedbackReply,
     Notification,
+    ReaderFeedback,
     ReminderSent,
     ReviewCycle,
     Signature,
@@ -99,3 +101,19 @@ class SignatureAdmin(ReadOnlyAdmin):
     list_display = ["signed_at", "signer", "revision", "method", "content_sha256"]
     list_select_related = ["signer", "revision__article"]
     date_hierarchy = "signed_at"
+
+
+# Readers' reports are triaged on the director's feedback pages, where the response
+# time is recorded; here they are only read.
+@admin.register(ReaderFeedback)
+class ReaderFeedbackAdmin(ReadOnlyTrackedAdmin):
+    list_display = ["article", "state", "submitted_at", "first_response_at"]
+    list_filter = ["state"]
+    list_select_related = ["article"]
+    date_hierarchy = "submitted_at"
+
+
+@admin.register(FeedbackReply)
+class FeedbackReplyAdmin(ReadOnlyAdmin):
+    list_display = ["feedback", "author", "sent_at"]
+    list_select_related = ["feedback__article", "author"]

@@ -64,6 +64,7 @@ def test_all_well_is_200_with_the_database_the_broker_and_every_job(client, all_
         "assign_reviewers",
         "send_review_reminders",
         "snapshot_review_metrics",
+        "check_reference_links",
     }
     assert body["outbox"] == {"ok": True, "queued": 0, "failed": 0, "stuck": 0}
     flag = body["jobs"]["flag_overdue_reviews"]
@@ -162,6 +163,7 @@ def test_each_jobs_period_is_read_from_beats_schedule():
         "assign_reviewers": datetime.timedelta(hours=1),
         "send_review_reminders": datetime.timedelta(days=1),
         "snapshot_review_metrics": datetime.timedelta(days=1),
+        "check_reference_links": datetime.timedelta(days=7),
     }
 
 
