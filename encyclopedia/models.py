@@ -371,14 +371,44 @@ class Article(models.Model):
     def save(self, *args, **kwargs) -> None:
         if not self.number:
             self.number = Article.next_free_number()
-        self.next_review_due = ScheduleResolver().next_review_due(self)
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and SCHEDULE_FIELDS & set(update_fields):
-            kwargs["update_fields"] = {*update_fields, "next_review_due"}
+        loaded = getattr(self, "_loaded_schedule", None)
+        if (
+            loaded is not None
+            and loaded == self._schedule_inputs()
+            and not (self._state.adding or kwargs.get("force_insert"))
+        ):
+            # Nothing the due date depends on changed since the row was read: leave the
+            # stored one alone (rescheduling keeps it current when the policy changes)
+            # instead of reading the policy and the specialty's interval on every save.
+            if update_fields is None:
+                kwargs["update_fields"] = [
+                    field.attname
+                    for field in self._meta.concrete_fields
+                    if not field.primary_key and field.name != "next_review_due"
+                ]
+        else:
+            self.next_review_due = ScheduleResolver().next_review_due(self)
+            if update_fields is not None and SCHEDULE_FIELDS & set(update_fields):
+                kwargs["update_fields"] = {*update_fields, "next_review_due"}
         super().save(*args, **kwargs)
+        self._loaded_schedule = self._schedule_inputs()
 
     def get_absolute_url(self) -> str:
         return reverse("encyclopedia:article", args=[self.number])
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        article = super().from_db(db, field_names, values)
+        article._loaded_schedule = article._schedule_inputs()
+        return article
+
+    def _schedule_inputs(self) -> tuple | None:
+        """What the due date depends on, or None when part of it was not loaded."""
+        names = ("last_reviewed_on", "review_interval_months", "specialty_id")
+        if any(name not in self.__dict__ for name in names):
+            return None
+        return tuple(self.__dict__[name] for name in names)
 
     @staticmethod
     def next_free_number() -> str:
@@ -398,6 +428,14 @@ class RevisionQuerySet(models.QuerySet):
         if self.filter(state=Revision.State.PUBLISHED).exists():
             raise PublishedRevisionImmutable()
         return super().update(**kwargs)
+
+    def mark_published(self, *, published_at: datetime.datetime) -> int:
+        """Move these revisions to published, in one statement that skips any already
+        published (a published revision never changes): how many moved."""
+        unpublished = self.exclude(state=Revision.State.PUBLISHED)
+        return models.QuerySet.update(
+            unpublished, state=Revision.State.PUBLISHED, published_at=published_at
+        )
 
     def delete(self):
         if self.filter(state=Revision.State.PUBLISHED).exists():

@@ -21,6 +21,7 @@ from core.errors import DomainError, InvalidTransition, PermissionDenied, StaleV
 from core.history import track
 from encyclopedia.models import (
     Article,
+    PublishedRevisionImmutable,
     Reference,
     ReviewPolicy,
     Revision,
@@ -448,7 +449,9 @@ def publish_refusal(*, article: Article, revision: Revision) -> InvalidTransitio
     return None
 
 
-@transaction.atomic
+# No savepoint of its own: every caller publishes inside its own transaction, and a
+# failure here fails the whole publish.
+@transaction.atomic(savepoint=False)
 def article_publish_revision(
     *,
     revision: Revision,
@@ -470,9 +473,13 @@ def article_publish_revision(
     refusal = publish_refusal(article=article, revision=revision)
     if refusal is not None:
         raise refusal
+    if not Revision.objects.filter(pk=revision.pk).mark_published(published_at=published_at):
+        raise PublishedRevisionImmutable()
     revision.state = Revision.State.PUBLISHED
     revision.published_at = published_at
-    _tracked_save(revision, user=user, reason=reason)
+    Revision.history.bulk_history_create(
+        [revision], update=True, default_user=user, default_change_reason=reason
+    )
 
     article.live_revision = revision
     article.title = revision.title

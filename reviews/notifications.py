@@ -7,6 +7,7 @@ people the one eligibility rule lets sign it.
 """
 
 from django.conf import settings
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -44,8 +45,9 @@ def recipients_for(event: AuditEvent) -> tuple[list[User], str]:
         assignee = [cycle.assignee] if cycle and cycle.assignee else []
         return assignee, f"{REVIEWER_EVENTS[event.action]}: {revision.title}"
     if event.action in AUTHOR_EVENTS:
-        editors = {revision.author_id, *revision.contributors.values_list("pk", flat=True)}
-        people = User.objects.filter(pk__in=editors, is_active=True)
+        people = User.objects.filter(
+            Q(pk=revision.author_id) | Q(contributed_revisions=revision), is_active=True
+        ).distinct()
         if event.actor_id is not None:
             people = people.exclude(pk=event.actor_id)
         return list(people), f"{AUTHOR_EVENTS[event.action]}: {title}"
@@ -99,6 +101,8 @@ def notifications_create(*, event: AuditEvent) -> list[Notification]:
     if revision is None:
         return []  # an article-level event: nobody is told by e-mail
     people, subject = recipients_for(event)
+    if not people:
+        return []
     already = set(event.notifications.values_list("recipient_id", flat=True))
     people = [person for person in people if person.pk not in already]
     emails = outbox_queue(

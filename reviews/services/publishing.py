@@ -41,6 +41,8 @@ class Publication:
     # a review (the Review Date moved), or when the revision was drafted to answer it.
     answers_review: bool | None = None
     tell_editors: bool = True  # e-mail the revision's editors that it is published
+    # The approved submission it publishes, when the caller has read it already.
+    submission: Submission | None = None
 
 
 def revision_make_live(*, revision: Revision, user: User, publication: Publication) -> Article:
@@ -58,7 +60,9 @@ def revision_make_live(*, revision: Revision, user: User, publication: Publicati
         updated_on=publication.updated_on,
         reason=publication.reason,
     )
-    submission = revision.submissions.filter(state=Submission.State.APPROVED).first()
+    submission = publication.submission or (
+        revision.submissions.filter(state=Submission.State.APPROVED).first()
+    )
     if submission is not None:
         submission.state = Submission.State.PUBLISHED
         track(submission, user=user, reason=publication.reason)
@@ -118,6 +122,7 @@ def revision_publish(*, revision: Revision, editor: User, now=None) -> Article:
             reason=f"Published v{revision.number} ({submission.get_kind_display().lower()})",
             note=submission.change_summary,
             review=review_record_for(submission),
+            submission=submission,
         ),
     )
 
