@@ -17,6 +17,7 @@ from encyclopedia.models import (
     http_url_validator,
     pubmed_id_validator,
 )
+from encyclopedia.reference_checks import published_year_validator
 from encyclopedia.schedule import REVIEW_STATES
 from encyclopedia.services import ReferenceInput, SectionInput
 from reviews.models import ReviewCycle
@@ -83,6 +84,13 @@ class ReferenceInputSerializer(serializers.Serializer):
     doi = Text(
         max_length=200, required=False, allow_blank=True, default="", validators=[doi_validator]
     )
+    published_year = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        validators=[published_year_validator],
+        help_text="The year the cited work was published; its age is counted from it.",
+    )
 
     def validate_accessed_on(self, value):
         if value and value > timezone.localdate():
@@ -102,6 +110,7 @@ def reference_inputs(rows: list[dict]) -> list[ReferenceInput]:
             accessed_on=row.get("accessed_on"),
             pubmed_id=row.get("pubmed_id", ""),
             doi=row.get("doi", ""),
+            published_year=row.get("published_year"),
         )
         for row in rows
     ]

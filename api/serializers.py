@@ -149,6 +149,9 @@ class ReferenceSerializer(serializers.Serializer):
     accessed_on = serializers.DateField(read_only=True, allow_null=True)
     pubmed_id = serializers.CharField(read_only=True)
     doi = serializers.CharField(read_only=True)
+    published_year = serializers.IntegerField(
+        read_only=True, allow_null=True, help_text="The year the cited work was published."
+    )
 
 
 class ArticleRefSerializer(serializers.Serializer):

@@ -10,7 +10,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.template.loader import get_template, render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
-from encyclopedia import rendering
+from encyclopedia import inline_citations, rendering
 from encyclopedia.models import Reference, Rendering, Revision, Section
 
 TEMPLATE = "encyclopedia/_live_content.html"
@@ -23,6 +23,7 @@ def _renderer() -> str:
     sources = [
         Path(get_template(TEMPLATE).template.origin.name).read_bytes(),  # type: ignore[attr-defined]
         Path(rendering.__file__).read_bytes(),
+        Path(inline_citations.__file__).read_bytes(),
         version("markdown-it-py").encode(),
         version("nh3").encode(),
     ]

@@ -10,6 +10,8 @@ import nh3
 from django.utils.safestring import SafeString, mark_safe
 from markdown_it import MarkdownIt
 
+from encyclopedia.inline_citations import link_citations
+
 _markdown = MarkdownIt("commonmark", {"html": False, "typographer": True}).enable(
     ["table", "strikethrough", "replacements", "smartquotes"]
 )
@@ -19,7 +21,14 @@ ALLOWED_TAGS = {
     "ul", "ol", "li", "a", "h3", "h4", "h5", "h6",
     "table", "thead", "tbody", "tr", "th", "td", "sub", "sup",
 }  # fmt: skip
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}, "th": {"align"}, "td": {"align"}}
+# A citation's link is named "Reference 2" for a screen reader; editors cannot write
+# attributes (raw HTML is text), so only the citation links carry one.
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title", "aria-label"},
+    "ol": {"start"},
+    "th": {"align"},
+    "td": {"align"},
+}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 
 
@@ -36,8 +45,10 @@ def sanitise_html(html: str) -> SafeString:
 
 
 def render_markdown(text: str) -> SafeString:
+    """A body or summary as the page shows it, each citation (`[2]`) a link to the
+    reference it names."""
     # Section headings are <h2> on the page; headings inside a body start at <h3>.
-    html = _markdown.render(text or "")
+    html = link_citations(_markdown.render(text or ""))
     for level in (2, 1):
         html = html.replace(f"<h{level}>", "<h3>").replace(f"</h{level}>", "</h3>")
     return sanitise_html(html)

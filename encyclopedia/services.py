@@ -19,6 +19,7 @@ from django.utils.text import slugify
 from accounts.models import ReviewerProfile, Specialty, User
 from core.errors import DomainError, InvalidTransition, PermissionDenied, StaleVersion
 from core.history import track
+from encyclopedia import inline_citations
 from encyclopedia.models import (
     Article,
     PublishedRevisionImmutable,
@@ -58,6 +59,7 @@ class ReferenceInput:
     accessed_on: datetime.date | None = None
     pubmed_id: str = ""
     doi: str = ""
+    published_year: int | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "citation", plain_newlines(self.citation))
@@ -189,6 +191,7 @@ def revision_content(revision: Revision) -> tuple[list[SectionInput], list[Refer
             accessed_on=r.accessed_on,
             pubmed_id=r.pubmed_id,
             doi=r.doi,
+            published_year=r.published_year,
         )
         for r in revision.references.all()
     ]
@@ -301,6 +304,7 @@ def revision_save_draft(
     sections: Sequence[SectionInput],
     references: Sequence[ReferenceInput],
     topics: Iterable[Topic] | None = None,
+    reference_positions: Sequence[int | None] | None = None,
 ) -> Revision:
     """Save an editor's edit of a draft, refusing it if someone else saved first.
 
@@ -312,6 +316,10 @@ def revision_save_draft(
     one version, and conflicts of interest are judged on them from the moment they are
     saved (so the reviewer of this very draft is chosen against the new ones). None
     leaves them as they are.
+
+    `reference_positions`, when given, says for each reference the position it had in
+    the stored draft (None for a new one): the sections' citations then follow their
+    references to their new numbers, and citing a removed one is refused.
     """
     article = None
     if topics is not None:
@@ -320,6 +328,15 @@ def revision_save_draft(
     revision = _locked_editable(revision)
     if revision.edit_version != expected_version:
         raise StaleDraft(revision)
+    if reference_positions is not None:
+        bodies = inline_citations.renumbered(
+            [(section.heading, section.body) for section in sections],
+            inline_citations.moves(reference_positions, revision.references.count()),
+        )
+        sections = [
+            SectionInput(heading=section.heading, body=body)
+            for section, body in zip(sections, bodies, strict=True)
+        ]
     reason = f"Draft v{revision.number} edited"
     _save_content(
         revision,
@@ -403,6 +420,9 @@ def _save_content(
     references: Sequence[ReferenceInput],
     reason: str,
 ) -> None:
+    inline_citations.citations_check(
+        [(section.heading, section.body) for section in sections], len(references)
+    )
     revision.title = title
     revision.summary = plain_newlines(summary)
     revision.edit_version += 1
@@ -565,6 +585,7 @@ POLICY_FIELDS = (
     "reminder_every_days",
     "escalate_after_days",
     "correction_word_budget",
+    "reference_age_limit_years",
 )
 
 

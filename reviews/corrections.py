@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from encyclopedia import inline_citations
 from encyclopedia.models import Revision
 from encyclopedia.services import ReferenceInput, SectionInput, revision_content
 
@@ -95,6 +96,7 @@ def change_assess(*, live: Content, draft: Content, word_budget: int = 10) -> Ch
     review.place("the summary", [summary], prose=summary)
     _compare_sections(review, live.sections, draft.sections)
     _compare_references(review, live.references, draft.references)
+    _compare_citations(review, live, draft)
     if review.changed_words > word_budget:
         review.reasons.append(
             f"In all, {_plural(review.changed_words, 'word')} changed; a correction may "
@@ -117,6 +119,7 @@ _HAS_WORD = re.compile(r"\w")
 # A bare address becomes one private-use character: one token (adding or removing a
 # link is seen) whose digits and slashes are not words or numbers (changing it is not).
 _ADDRESS = "\ue000"
+_CITED = "\ue001"
 _INLINE_LINK = re.compile(
     r"!?\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]"
     r"\(\s*<?(?P<url>[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)>?"
@@ -163,6 +166,7 @@ def _read(markdown: str) -> _Text:
         return f" {_ADDRESS} "
 
     text = _INLINE_LINK.sub(keep_text, text)
+    text = _without_citations(text)
     text = _AUTOLINK.sub(mark_address, text)
     text = _BARE_URL.sub(mark_address, text)
     text = _ESCAPE.sub(r"\1", text)
@@ -174,6 +178,20 @@ def _read(markdown: str) -> _Text:
     text = _EMPHASIS_UNDERSCORE.sub("", text)
     pieces = (tuple(_TOKEN.findall(piece)) for piece in _CUT.split(text))
     return _Text(plain=text, pieces=tuple(piece for piece in pieces if piece), links=tuple(links))
+
+
+def _without_citations(text: str) -> str:
+    """`text` with its citations as one mark each: citing one more source is a change
+    of a word, and the numbers in "[3]" are no dose. Which source a sentence cites is
+    compared by what the source is (_compare_citations), since renumbering follows a
+    reordered list."""
+    parts, last = [], 0
+    for citation in inline_citations.citations(text):
+        parts.append(text[last : citation.start])
+        parts.append(f" {_CITED} ")
+        last = citation.end
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def _changed(old: _Text, new: _Text) -> int:
@@ -480,7 +498,18 @@ def _compare_references(
     review: _Review, live: Sequence[ReferenceInput], draft: Sequence[ReferenceInput]
 ) -> None:
     keys = [tuple(_read(r.citation).tokens) for r in (*live, *draft)]
-    for old, new in _pairs(keys[: len(live)], keys[len(live) :]):
+    old_keys, new_keys = keys[: len(live)], keys[len(live) :]
+    pairs = _pairs(old_keys, new_keys)
+    if old_keys != new_keys and sorted(old_keys) == sorted(new_keys):
+        # The same sources in another order: each is compared with itself.
+        unused = list(range(len(live)))
+        pairs = []
+        for j, key in enumerate(new_keys):
+            i = next(i for i in unused if old_keys[i] == key)
+            unused.remove(i)
+            pairs.append((i, j))
+        review.reference_notes.append("References: reordered")
+    for old, new in pairs:
         if old is not None and new is not None:
             _compare_reference(review, new + 1, live[old], draft[new])
         elif new is not None:
@@ -524,6 +553,35 @@ def _compare_reference(
         review.reference_notes.append(f"{where}: {' and '.join(changed)} changed")
 
 
+def _source(reference: ReferenceInput) -> tuple[str, ...]:
+    return (_doi(reference.doi), reference.pubmed_id.strip(), *_read(reference.citation).tokens)
+
+
+def _compare_citations(review: _Review, live: Content, draft: Content) -> None:
+    """Each section's sentences cite the same sources as before, whatever their numbers."""
+
+    def cited(content: Content, body: str) -> list[tuple[tuple[str, ...], ...]]:
+        references = content.references
+        return [
+            tuple(
+                _source(references[n - 1]) if 0 < n <= len(references) else (str(n),)
+                for n in sentence.numbers
+            )
+            for sentence in inline_citations.sentences(body)
+            if sentence.numbers
+        ]
+
+    keys = [tuple(_read(s.heading).tokens) for s in (*live.sections, *draft.sections)]
+    pairs = _pairs(keys[: len(live.sections)], keys[len(live.sections) :])
+    for old, new in pairs:
+        if old is None or new is None:
+            continue
+        if cited(live, live.sections[old].body) != cited(draft, draft.sections[new].body):
+            review.reasons.append(
+                f"In {_section_name(draft.sections, new)}, the sources cited changed."
+            )
+
+
 # --- Small helpers ---------------------------------------------------------------------
 
 
@@ -551,7 +609,7 @@ def _section_name(sections: Sequence[SectionInput], index: int) -> str:
 
 
 def _quote(markdown: str, limit: int = 80) -> str:
-    text = " ".join(_read(markdown).plain.replace(_ADDRESS, "[link]").split())
+    text = " ".join(_read(markdown).plain.replace(_ADDRESS, "[link]").replace(_CITED, "").split())
     if len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     return f"“{text}”"

@@ -19,6 +19,7 @@ from encyclopedia.models import (
     http_url_validator,
     pubmed_id_validator,
 )
+from encyclopedia.reference_checks import published_year_validator
 from encyclopedia.services import ReferenceInput, SectionInput
 from reviews.eligibility import Choice
 from reviews.models import Step
@@ -86,6 +87,13 @@ class ReferenceForm(forms.Form):
         label="PubMed id", max_length=9, required=False, validators=[pubmed_id_validator]
     )
     doi = forms.CharField(label="DOI", max_length=200, required=False, validators=[doi_validator])
+    published_year = forms.IntegerField(
+        label="Year published",
+        required=False,
+        validators=[published_year_validator],
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        help_text="Its age is counted from this year; without it, from the accessed date.",
+    )
 
 
 SectionFormSet = formset_factory(
@@ -98,6 +106,11 @@ ReferenceFormSet = formset_factory(
 
 def _kept_in_order(formset) -> list[dict]:
     """The filled-in, not-deleted rows of a formset, in the order the editor set."""
+    return [data for _, data in _kept_rows(formset)]
+
+
+def _kept_rows(formset) -> list[tuple[int, dict]]:
+    """`_kept_in_order` with each row's place on the page the editor loaded."""
     rows = []
     for index, form in enumerate(formset.forms):
         data = form.cleaned_data
@@ -105,7 +118,7 @@ def _kept_in_order(formset) -> list[dict]:
             continue
         order = data.get("ORDER")
         rows.append((order if order is not None else 10_000 + index, index, data))
-    return [data for _, _, data in sorted(rows, key=lambda row: (row[0], row[1]))]
+    return [(index, data) for _, index, data in sorted(rows, key=lambda row: (row[0], row[1]))]
 
 
 TOPICS_HELP = (
@@ -239,9 +252,16 @@ class DraftForm(forms.Form):
                 accessed_on=row.get("accessed_on"),
                 pubmed_id=row.get("pubmed_id") or "",
                 doi=row.get("doi") or "",
+                published_year=row.get("published_year"),
             )
             for row in _kept_in_order(self.references)
         ]
+
+    def reference_positions(self) -> list[int]:
+        """For each kept reference, its row on the page: the rows are the stored
+        references in order, then blank ones, so a row's place is the reference's
+        position when the page was loaded."""
+        return [index for index, _ in _kept_rows(self.references)]
 
     @staticmethod
     def initial_for(revision: Revision) -> dict:
@@ -253,6 +273,7 @@ class DraftForm(forms.Form):
                 "accessed_on": r.accessed_on,
                 "pubmed_id": r.pubmed_id,
                 "doi": r.doi,
+                "published_year": r.published_year,
             }
             for r in revision.references.all()
         ]
@@ -536,6 +557,7 @@ class PolicyForm(forms.ModelForm):
             "reminder_every_days",
             "escalate_after_days",
             "correction_word_budget",
+            "reference_age_limit_years",
         ]
         labels = {
             "default_interval_months": "Review every (months)",
@@ -544,6 +566,7 @@ class PolicyForm(forms.ModelForm):
             "reminder_every_days": "Remind reviewers every (days)",
             "escalate_after_days": "Tell editorial directors after (days overdue)",
             "correction_word_budget": "Words a correction may change",
+            "reference_age_limit_years": "Flag references older than (years)",
         }
 
 

@@ -439,14 +439,34 @@ def article_list_for_out_of_cycle(
         articles = articles.filter(topics=topic)
     reference = reference.strip()
     if reference:
-        key = reference.lower()
-        for prefix in ("https://doi.org/", "http://doi.org/", "doi:"):
-            key = key.removeprefix(prefix).strip()
+        key = _work_key(reference)
         citing = Reference.objects.filter(
             Q(doi__iexact=key) | Q(pubmed_id=key) | Q(url__iexact=reference)
         ).values("revision_id")
         articles = articles.filter(live_revision__in=citing)
     return articles
+
+
+def _work_key(reference: str) -> str:
+    """A DOI as stored (no resolver, no "doi:" label, any case), or a PubMed id."""
+    key = reference.strip().lower()
+    for prefix in ("https://doi.org/", "http://doi.org/", "doi:"):
+        key = key.removeprefix(prefix).strip()
+    return key
+
+
+def reference_cites_work(reference: Reference, work: str) -> bool:
+    """Whether `reference` names `work` (a DOI, a PubMed id or a URL), matched as
+    article_list_for_out_of_cycle matches the articles citing it."""
+    work = work.strip()
+    if not work:
+        return False
+    key = _work_key(work)
+    return (
+        reference.doi.lower() == key
+        or reference.pubmed_id == key
+        or reference.url.lower() == work.lower()
+    )
 
 
 def recertification_for(*, cycle: ReviewCycle) -> Submission | None:

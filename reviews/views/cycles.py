@@ -26,6 +26,7 @@ from reviews.forms import (
     RecertifyForm,
 )
 from reviews.models import RECERTIFICATION, ReviewCycle, Step, Submission
+from reviews.statements import cited_in_live
 from reviews.views.common import TEAM, signing_context, signing_proof, step_refusal
 
 logger = logging.getLogger(__name__)
@@ -82,6 +83,7 @@ def cycle_detail(request: HttpRequest, cycle_id: int) -> HttpResponse:
             "cycle": cycle,
             "article": cycle.article,
             "live": cycle.article.live_revision,
+            "cited_under_review": cited_in_live(cycle),
             "is_assignee": is_assignee,
             "refusal": refusal,
             "recertify_form": RecertifyForm(),
@@ -201,7 +203,11 @@ def _report(request: HttpRequest, assignment: review_cycles.HandAssignment) -> N
 
 @role_required(Role.EDITORIAL_DIRECTOR)
 def out_of_cycle(request: HttpRequest) -> HttpResponse:
-    form = OutOfCycleForm(request.POST or None)
+    # A broken link or a retraction notice elsewhere links here with the work and why.
+    prefill = {
+        name: request.GET[name][:1000] for name in ("reference", "reason") if name in request.GET
+    }
+    form = OutOfCycleForm(request.POST or None, initial=prefill)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if attempt(

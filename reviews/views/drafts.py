@@ -80,6 +80,8 @@ def revision_edit(request: HttpRequest, revision_id: int) -> HttpResponse:
         )
         return redirect("reviews:revision", revision_id=revision.pk)
     stale = None
+    # A citation the content cannot hold is one more thing to fix in the sections.
+    citation_refusals: list[tuple[str, str]] = []
     if request.method == "POST":
         form = DraftForm(data=request.POST)
         if form.is_valid():
@@ -93,6 +95,7 @@ def revision_edit(request: HttpRequest, revision_id: int) -> HttpResponse:
                     sections=form.section_inputs(),
                     references=form.reference_inputs(),
                     topics=form.cleaned_data["topics"],
+                    reference_positions=form.reference_positions(),
                 )
             except StaleDraft as conflict:
                 messages.error(request, conflict.message)
@@ -100,7 +103,12 @@ def revision_edit(request: HttpRequest, revision_id: int) -> HttpResponse:
                 # The next save merges on top of what is now stored.
                 form.data = form.data.copy()
                 form.data["edit_version"] = stale["theirs"].edit_version
-            except (DomainError, ValidationError) as refusal:
+            except DomainError as refusal:
+                if refusal.code.startswith("citation_"):
+                    citation_refusals.append((f"Sections: {refusal.message}", "sections"))
+                else:
+                    messages.error(request, refusal.message)
+            except ValidationError as refusal:
                 messages.error(
                     request, getattr(refusal, "message", None) or " ".join(refusal.messages)
                 )
@@ -120,7 +128,7 @@ def revision_edit(request: HttpRequest, revision_id: int) -> HttpResponse:
             "revision": revision,
             "form": form,
             "stale": stale,
-            "error_summary": form.error_summary(),
+            "error_summary": form.error_summary() + citation_refusals,
             # Another version on its way to the same page: whichever is published
             # first, the other is superseded or has to be rebased onto it.
             "in_progress": selectors.revision_list_in_progress(

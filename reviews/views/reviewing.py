@@ -14,6 +14,7 @@ from accounts.roles import Role
 from core.clock import today
 from core.pages import attempt, attempt_quietly
 from encyclopedia.models import Revision
+from encyclopedia.reference_checks import reference_checks_for
 from reviews import selectors, services
 from reviews.diffs import compare_revisions
 from reviews.forms import (
@@ -23,6 +24,7 @@ from reviews.forms import (
     OverrideForm,
 )
 from reviews.models import RECERTIFICATION, Approval, ReviewCycle
+from reviews.statements import evidence_for
 from reviews.views.common import (
     SIGNERS,
     TEAM,
@@ -59,6 +61,7 @@ def _review_page(
             "revision": revision,
             "article": revision.article,
             "comparison": compare_revisions(baseline, revision),
+            "statements": evidence_for(revision, live=baseline),
             "current": current,
             # What a correction changes, for its signer: the judgement that let it skip
             # the medical review, with what it touched.
@@ -70,6 +73,7 @@ def _review_page(
             "decision_form": decision_form or DecisionForm(sections=revision.sections.all()),
             **signing_context(request),
             "override_form": OverrideForm(),
+            "reference_checks": reference_checks_for(revision=revision, today=today()),
             "comments": selectors.comment_list_for(revision=revision),
             "comment_form": CommentForm(),
             # Forms on the page come back here, also when it answers a refused decision.

@@ -59,7 +59,12 @@ def test_an_update_goes_from_draft_to_the_live_page(
     # Saved from a browser (CR LF line endings), the untouched section reads unchanged.
     expect(page.get_by_text("1 section unchanged (Causes)")).to_be_visible()
     expect(page.locator(".rendered-diff ins", has_text="CHA2DS2-VA")).to_be_visible()
-    expect(page.locator("td", has_text="2025 guideline for atrial fibrillation")).to_be_visible()
+    changed_reference = page.get_by_role("region", name="References").locator(
+        "td", has_text="2025 guideline for atrial fibrillation"
+    )
+    expect(changed_reference).to_be_visible()
+    # Its link has not been checked yet, and the signer is told so.
+    expect(page.locator("#reference-check-3")).to_contain_text("Not checked yet")
     page.get_by_role("radio", name="Approve", exact=True).check()
     page.get_by_label("I have reviewed this content for medical accuracy.").check()
     page.get_by_label("Your password").fill(PASSWORD)

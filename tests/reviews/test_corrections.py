@@ -438,7 +438,9 @@ def test_the_refusal_message_with_many_reasons_shows_two_and_counts_the_rest():
 
 def test_content_of_a_revision_reads_its_title_summary_sections_and_references():
     section = SimpleNamespace(heading="Treatment", body=TREATMENT)
-    reference = SimpleNamespace(citation="Smith J.", url="", accessed_on=None, pubmed_id="", doi="")
+    reference = SimpleNamespace(
+        citation="Smith J.", url="", accessed_on=None, pubmed_id="", doi="", published_year=None
+    )
     revision = SimpleNamespace(
         title="Asthma",
         summary="Asthma makes the airways narrow.",

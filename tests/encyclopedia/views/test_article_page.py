@@ -92,7 +92,9 @@ def test_the_page_numbers_its_references_with_links_and_accessed_dates(client, a
     page = page_of(client, article)
 
     references = re.search(r'<section id="references".*?<ol>(.*?)</ol>', page, re.S).group(1)
-    items = re.findall(r"<li>(.*?)</li>", references, re.S)
+    anchors = re.findall(r'<li id="(reference-\d+)">', references)
+    items = re.findall(r"<li[^>]*>(.*?)</li>", references, re.S)
+    assert anchors == ["reference-1", "reference-2"]  # what an inline citation links to
     assert len(items) == 2
     assert "Marlow JT, Osei A. Extended-interval dosing." in items[0]
     assert '<a href="https://doi.org/10.5555/stet.demo.2021.0142"' in items[0]

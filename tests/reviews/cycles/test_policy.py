@@ -162,6 +162,7 @@ def test_the_director_changes_the_policy_on_its_page(client, articles, brenda):
             "policy-reminder_every_days": "7",
             "policy-escalate_after_days": "30",
             "policy-correction_word_budget": "10",
+            "policy-reference_age_limit_years": "5",
         },
         follow=True,
     )
