@@ -24,19 +24,20 @@ from reviews.models import AuditEvent, ReviewCycle
 BATCH_SIZE = int(os.environ.get("BENCH_BATCH_SIZE", opening.BATCH_SIZE))
 RAW_INSERT = """
     INSERT INTO reviews_reviewcycle
-        (article_id, due_on, origin, reason, opened_at, state, unassigned_reason, outcome,
-         attestation, signer_credit)
-    SELECT id, COALESCE(next_review_due, %s), 'due', '', %s, 'open', '', '', '', ''
+        (article_id, due_on, origin, reason, reference, opened_at, state, unassigned_reason,
+         outcome, attestation, signer_credit)
+    SELECT id, COALESCE(next_review_due, %s), 'due', '', '', %s, 'open', '', '', '', ''
     FROM encyclopedia_article
     WHERE status = 'published' AND (next_review_due <= %s OR next_review_due IS NULL)
 """
 
 RAW_HISTORY = """
     INSERT INTO reviews_historicalreviewcycle
-        (id, article_id, due_on, origin, reason, opened_at, state, unassigned_reason, outcome,
-         attestation, signer_credit, history_date, history_change_reason, history_type)
-    SELECT id, article_id, due_on, origin, reason, opened_at, state, unassigned_reason,
-           outcome, attestation, signer_credit, %s, 'Review due', '+'
+        (id, article_id, due_on, origin, reason, reference, opened_at, state,
+         unassigned_reason, outcome, attestation, signer_credit, history_date,
+         history_change_reason, history_type)
+    SELECT id, article_id, due_on, origin, reason, reference, opened_at, state,
+           unassigned_reason, outcome, attestation, signer_credit, %s, 'Review due', '+'
     FROM reviews_reviewcycle
 """
 RAW_AUDIT = """

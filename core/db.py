@@ -53,22 +53,28 @@ def insert_from_select(model, rows, columns: dict) -> int:
     The database copies the rows itself, in one statement: nothing is loaded into
     Python, which is what keeps the scheduled jobs set-based at any size.
     """
-    aliases = {f"stet_{index}": expression for index, expression in enumerate(columns.values())}
-    select_sql, params = (
-        rows.order_by().annotate(**aliases).values(*aliases).query.sql_with_params()
-    )
-    quote = connection.ops.quote_name
-    column_sql = ", ".join(quote(model._meta.get_field(name).column) for name in columns)
+    sql, params = insert_from_select_sql(model, rows, columns)
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {quote(model._meta.db_table)} ({column_sql}) {select_sql}", params
-        )
+        cursor.execute(sql, params)
         return cursor.rowcount
 
 
-def insert_history_from_select(model, rows, *, user_id, reason: str, date, history_type="+"):
-    """simple-history rows for the `rows` of `model` as they stand now, in one INSERT …
-    SELECT: the set-based twin of `bulk_history_create`."""
+def insert_from_select_sql(
+    model, rows, columns: dict, *, order_by: tuple[str, ...] = ()
+) -> tuple[str, tuple]:
+    """The statement `insert_from_select` runs, for a caller that adds to it (a
+    conflict clause, RETURNING). `order_by` orders the rows, and so their new ids."""
+    aliases = {f"stet_{index}": expression for index, expression in enumerate(columns.values())}
+    select_sql, params = (
+        rows.order_by(*order_by).annotate(**aliases).values(*aliases).query.sql_with_params()
+    )
+    quote = connection.ops.quote_name
+    column_sql = ", ".join(quote(model._meta.get_field(name).column) for name in columns)
+    return f"INSERT INTO {quote(model._meta.db_table)} ({column_sql}) {select_sql}", params
+
+
+def history_row_columns(model, *, user_id, reason: str, date, history_type: str) -> dict:
+    """A simple-history row's columns, as SQL over the row of `model` it records."""
     columns: dict[str, models.Expression | models.F] = {"id": models.F("pk")}
     for field in model._meta.concrete_fields:
         if not field.primary_key:
@@ -78,5 +84,14 @@ def insert_history_from_select(model, rows, *, user_id, reason: str, date, histo
         history_change_reason=models.Value(reason, output_field=models.TextField()),
         history_type=models.Value(history_type, output_field=models.CharField()),
         history_user_id=models.Value(user_id, output_field=models.BigIntegerField()),
+    )
+    return columns
+
+
+def insert_history_from_select(model, rows, *, user_id, reason: str, date, history_type="+"):
+    """simple-history rows for the `rows` of `model` as they stand now, in one INSERT …
+    SELECT: the set-based twin of `bulk_history_create`."""
+    columns = history_row_columns(
+        model, user_id=user_id, reason=reason, date=date, history_type=history_type
     )
     return insert_from_select(model.history.model, rows, columns)

@@ -316,18 +316,20 @@ def test_a_crash_in_the_second_batch_keeps_the_first_and_the_next_run_finishes_t
         due_article(TODAY - days(n), specialty=cardiology, author=maria, title=f"Due {n}")
         for n in range(1, 6)
     ]
-    real_history = opening.insert_history_from_select
+    real_batch = opening._open_batch
     batches = []
 
-    # The second batch dies after its cycles were inserted, before their history rows:
-    # the batch's transaction must take the cycles back with it.
-    def history_then_die_in_the_second_batch(*args, **kwargs):
-        batches.append(1)
+    # The second batch dies after writing its cycles, their history and audit rows, before
+    # its commit: the batch's transaction must take all of them back.
+    def batch_then_die_in_the_second(*args, **kwargs):
+        opened = real_batch(*args, **kwargs)
+        batches.append(opened)
         if len(batches) == 2:
+            assert ReviewCycle.objects.count() == 4  # written, not yet committed
             raise RuntimeError("worker killed")
-        return real_history(*args, **kwargs)
+        return opened
 
-    monkeypatch.setattr(opening, "insert_history_from_select", history_then_die_in_the_second_batch)
+    monkeypatch.setattr(opening, "_open_batch", batch_then_die_in_the_second)
     with pytest.raises(RuntimeError, match="worker killed"):
         flag(batch_size=2)
 
@@ -336,7 +338,7 @@ def test_a_crash_in_the_second_batch_keeps_the_first_and_the_next_run_finishes_t
     assert ReviewCycle.history.count() == 2
     assert AuditEvent.objects.filter(action="open_cycle").count() == 2
 
-    monkeypatch.setattr(opening, "insert_history_from_select", real_history)
+    monkeypatch.setattr(opening, "_open_batch", real_batch)
     assert flag(batch_size=2).opened == 3
 
     assert sorted(ReviewCycle.objects.values_list("article_id", flat=True)) == sorted(
