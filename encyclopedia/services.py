@@ -480,6 +480,7 @@ def article_publish_revision(
     review: ReviewRecord | None = None,
     updated_on: datetime.date | None = None,
     reason: str,
+    locked_article: Article | None = None,
 ) -> Article:
     """Make `revision` the live page. The content side of publishing.
 
@@ -488,8 +489,13 @@ def article_publish_revision(
     the Review Date and credits as they are. The updated date is the publish's day
     unless the caller says otherwise (an import keeps the page's own). Live revision,
     dates and credits change together, inside the caller's transaction.
+
+    `locked_article` is the revision's article when the caller has locked its row and
+    read it since, in this transaction; without it, the article is locked and read here.
     """
-    article = Article.objects.select_for_update().get(pk=revision.article_id)
+    article = locked_article or Article.objects.select_for_update().get(pk=revision.article_id)
+    if article.pk != revision.article_id:
+        raise ValueError("The locked article is not the revision's.")
     refusal = publish_refusal(article=article, revision=revision)
     if refusal is not None:
         raise refusal

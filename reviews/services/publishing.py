@@ -43,6 +43,8 @@ class Publication:
     tell_editors: bool = True  # e-mail the revision's editors that it is published
     # The approved submission it publishes, when the caller has read it already.
     submission: Submission | None = None
+    # The revision's article, when the caller locked its row and read it since (common.locked).
+    locked_article: Article | None = None
 
 
 def revision_make_live(*, revision: Revision, user: User, publication: Publication) -> Article:
@@ -59,6 +61,7 @@ def revision_make_live(*, revision: Revision, user: User, publication: Publicati
         review=publication.review,
         updated_on=publication.updated_on,
         reason=publication.reason,
+        locked_article=publication.locked_article,
     )
     submission = publication.submission or (
         revision.submissions.filter(state=Submission.State.APPROVED).first()
@@ -123,6 +126,7 @@ def revision_publish(*, revision: Revision, editor: User, now=None) -> Article:
             note=submission.change_summary,
             review=review_record_for(submission),
             submission=submission,
+            locked_article=revision.article,
         ),
     )
 
