@@ -21,11 +21,18 @@ asks the CDN to drop the page through the purge hook (`article_purge`).
 
 An entry lives at most PAGE_CACHE_SECONDS: if the cache was unreachable at the moment
 a change tried to drop an entry, the stale page still goes within that time.
+
+The article page, read most, is also answered at the front door: once a reader's page
+has gone out whole, `ReaderPageMiddleware` keeps the headers the rest of the stack gave
+it beside the page, and serves the next reader's request from the entry before the
+session, authentication, CSRF and message middleware run. The same entry, under the
+same key, is dropped by the same `forget_article`.
 """
 
 import datetime
 import hashlib
 import json
+import re
 import string
 import uuid
 from collections.abc import Callable
@@ -44,6 +51,7 @@ from encyclopedia.models import Article
 from encyclopedia.page_content import RENDERER
 
 CATALOGUE = "pages:catalogue"
+READER_PAGE = "stet.reader_page"  # in request.META: the cache key of the page served
 
 
 def _fingerprint() -> str:
@@ -78,7 +86,8 @@ def forget_article(number: str) -> None:
     """Drop the article's page (today's and yesterday's, around midnight) and every list:
     the lists' keys carry a generation, and a new one leaves the old entries unread."""
     day = today()
-    cache.delete_many([article_key(number, day), article_key(number, day - datetime.timedelta(1))])
+    pages = [article_key(number, day), article_key(number, day - datetime.timedelta(1))]
+    cache.delete_many([*pages, *(_headers_key(page) for page in pages)])
     cache.set(CATALOGUE, uuid.uuid4().hex, timeout=None)
 
 
@@ -117,6 +126,8 @@ def cached_for_readers(key: Callable[..., str]) -> Callable:
             ) or HttpResponse(entry["content"], content_type=entry["content_type"])
             response["ETag"] = entry["etag"]
             response["Last-Modified"] = entry["last_modified"]
+            # The front door keeps the finished headers beside the page on the way out.
+            request.META[READER_PAGE] = page_key
             return _public(response)
 
         return wrapped
@@ -152,3 +163,58 @@ def article_purge(*, article: Article) -> None:
         "/",
     ]
     outbox_call(url=url, payload={"urls": [site + page for page in pages]})
+
+
+# The article page's address, whose cache key the front door can tell from the path alone.
+_ARTICLE_PATH = re.compile(r"^/article/(?P<number>[0-9]{6})/$")
+# Kept beside the page: the headers the stack gives every reader's copy of it. What
+# differs per response or per version of the page is never kept: it comes from the
+# entry (ETag, Last-Modified) or from the server.
+_NOT_KEPT = frozenset({"content-length", "date", "set-cookie", "etag", "last-modified"})
+
+
+def _headers_key(page_key: str) -> str:
+    # A key of its own, so that storing the headers can never bring back a page that a
+    # change dropped in the meantime: the front door needs both.
+    return f"{page_key}:headers"
+
+
+class ReaderPageMiddleware:
+    """Answer a reader's request for an article page from its cache entry, with the
+    headers the whole stack gave the page, without running the middleware below this
+    one or the view. Placed after WhiteNoise: static files are answered before it, and
+    the security headers are still added after it, as on any page."""
+
+    def __init__(self, get_response: Callable) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        match = _ARTICLE_PATH.match(request.path_info)
+        if not (
+            match is not None
+            and request.method == "GET"
+            and settings.PAGE_CACHE_SECONDS
+            and is_reader(request)
+        ):
+            return self.get_response(request)
+        page_key = article_key(match["number"])
+        found = cache.get_many([page_key, _headers_key(page_key)])
+        if len(found) == 2:
+            return _replayed(request, found[page_key], found[_headers_key(page_key)])
+        response = self.get_response(request)
+        if request.META.get(READER_PAGE) == page_key and not response.cookies:
+            headers = [(n, v) for n, v in response.items() if n.lower() not in _NOT_KEPT]
+            cache.add(_headers_key(page_key), headers, timeout=settings.PAGE_CACHE_SECONDS)
+        return response
+
+
+def _replayed(request: HttpRequest, entry: dict, headers: list) -> HttpResponse:
+    response = get_conditional_response(
+        request, etag=entry["etag"], last_modified=parse_http_date_safe(entry["last_modified"])
+    ) or HttpResponse(entry["content"])
+    for name, value in headers:
+        if response.status_code == 200 or name.lower() != "content-type":
+            response[name] = value
+    response["ETag"] = entry["etag"]
+    response["Last-Modified"] = entry["last_modified"]
+    return response

@@ -6,6 +6,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
+from django.contrib.sessions.middleware import SessionMiddleware
 from django.test import Client
 
 from core import outbox
@@ -70,6 +71,77 @@ def test_a_publish_is_visible_on_the_next_request(
         ).status_code
         == 200
     )
+
+
+# --- The front door: a stored page answered before the session is looked at --------------
+
+
+def past_the_front_door(monkeypatch) -> None:
+    """From now on, a request that reaches the session middleware fails: what the front
+    door answers never gets that far."""
+
+    def refuse(self, request):
+        raise AssertionError("the request went past the front door")
+
+    monkeypatch.setattr(SessionMiddleware, "process_request", refuse)
+
+
+def test_a_stored_page_is_answered_at_the_front_door_with_the_headers_it_went_out_with(
+    client, article, monkeypatch, django_assert_num_queries
+):
+    first = client.get(article.get_absolute_url())  # through the whole stack, and stored
+    past_the_front_door(monkeypatch)
+
+    with django_assert_num_queries(0):
+        again = client.get(article.get_absolute_url())
+
+    assert again.status_code == 200 and again.content == first.content
+    for header in (
+        "ETag",
+        "Last-Modified",
+        "Cache-Control",
+        "Vary",
+        "Content-Type",
+        "Content-Security-Policy",
+        "X-Frame-Options",
+        "Referrer-Policy",
+    ):
+        assert again.get(header) == first.get(header), header
+
+
+def test_the_front_door_answers_a_matching_if_none_match_with_304(client, article, monkeypatch):
+    first = client.get(article.get_absolute_url())
+    past_the_front_door(monkeypatch)
+
+    again = client.get(article.get_absolute_url(), headers={"If-None-Match": first["ETag"]})
+
+    assert again.status_code == 304 and again.content == b""
+    assert again["ETag"] == first["ETag"]
+    assert again["Cache-Control"] == first["Cache-Control"]
+    assert "Content-Type" not in again or again["Content-Type"] == first["Content-Type"]
+
+
+def test_a_publish_drops_the_page_the_front_door_answers(
+    client, article, maria, django_capture_on_commit_callbacks
+):
+    client.get(article.get_absolute_url())
+    assert "Rest." in client.get(article.get_absolute_url()).content.decode()  # front door
+    draft = edited_draft(article, editor=maria, sections=[SectionInput("Care", "Rest, then walk.")])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(draft)
+
+    assert "Rest, then walk." in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_the_front_door_never_answers_someone_signed_in(client, article, maria, monkeypatch):
+    Client().get(article.get_absolute_url())  # a reader's page, stored with its headers
+    client.force_login(maria)
+
+    page = client.get(article.get_absolute_url())
+
+    assert "staff-bar" in page.content.decode()
+    assert "private" in page["Cache-Control"]
 
 
 def test_the_index_and_home_page_follow_a_publish(client, article, maria, cardiology):
