@@ -53,7 +53,7 @@ def start_worker(broker: str) -> subprocess.Popen:
 def blocked_on_the_cycles(watcher) -> bool:
     row = watcher.execute(
         "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-        "AND query LIKE 'INSERT INTO \"reviews_reviewcycle\"%'"
+        "AND query LIKE '%INSERT INTO \"reviews_reviewcycle\"%'"
     ).fetchone()
     return bool(row and row[0])
 
