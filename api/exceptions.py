@@ -46,6 +46,7 @@ NON_FIELD = api_settings.NON_FIELD_ERRORS_KEY
 # The input field a service's refusal is about (the services name no fields).
 DOMAIN_ERROR_FIELDS = {
     "attestation_required": "attested",
+    "warnings_not_acknowledged": "acknowledged_warnings",
     "comment_required": "comment",
     "number_taken": "number",
     "full_review_required": "kind",

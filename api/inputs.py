@@ -239,6 +239,16 @@ class ApproveInput(SignatureInput):
         help_text="On an update's medical review: the whole page was reviewed, so the "
         "Review Date moves when it is published.",
     )
+    acknowledged_warnings = serializers.ListField(
+        child=serializers.CharField(max_length=60),
+        required=False,
+        default=list,
+        max_length=20,
+        help_text="The codes of the warnings the signer acknowledges: today "
+        '"reading_grade_above_target" (the Flesch–Kincaid grade is above the policy\'s '
+        "target). A warning that applies and is not listed refuses the sign-off "
+        "(400 warnings_not_acknowledged, naming it).",
+    )
 
 
 class DecisionAgainstInput(serializers.Serializer):

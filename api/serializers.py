@@ -227,6 +227,13 @@ class RevisionSummarySerializer(serializers.Serializer):
     published_at = serializers.DateTimeField(read_only=True, allow_null=True)
 
 
+class AcknowledgedWarningSerializer(serializers.Serializer):
+    code = serializers.CharField(read_only=True)
+    message = serializers.CharField(
+        read_only=True, help_text='As the signer read it: "reading grade 11.2 above target 8".'
+    )
+
+
 class ApprovalSerializer(serializers.Serializer):
     """One sign-off step of a submission."""
 
@@ -242,6 +249,9 @@ class ApprovalSerializer(serializers.Serializer):
     attestation = serializers.CharField(read_only=True)
     reviewed_whole_page = serializers.BooleanField(read_only=True)
     signer_credit = serializers.CharField(read_only=True)
+    acknowledged_warnings = AcknowledgedWarningSerializer(
+        many=True, read_only=True, help_text="The warnings the signer acknowledged when signing."
+    )
     specialty_override_reason = serializers.CharField(read_only=True)
 
 

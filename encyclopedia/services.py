@@ -32,6 +32,7 @@ from encyclopedia.models import (
 )
 from encyclopedia.page_cache import article_purge
 from encyclopedia.page_content import rendering_store, with_content
+from encyclopedia.readability import readability_scores_write
 from encyclopedia.search import search_entry_write
 
 
@@ -141,6 +142,11 @@ def _write_content(
         lambda **values: Reference(revision=revision, **values),
         user=user,
         reason=reason,
+    )
+    # Every write of content passes here (creating, copying, saving, rebasing, import),
+    # so the scores a page shows are always those of the text as saved.
+    readability_scores_write(
+        revision=revision, sections=[(section.heading, section.body) for section in sections]
     )
 
 

@@ -24,6 +24,8 @@ from encyclopedia.services import ReferenceInput, SectionInput
 from reviews.eligibility import Choice
 from reviews.models import Step
 from reviews.services.comments import SectionComment
+from reviews.warnings import CODES as WARNING_CODES
+from reviews.warnings import SigningWarning
 
 
 @dataclass(frozen=True)
@@ -369,6 +371,14 @@ class DecisionForm(SignatureForm):
     reviewed_whole_page = forms.BooleanField(
         required=False, label="I reviewed the whole page, not only the change"
     )
+    # Any known code is accepted here: the signing service decides which warnings had to
+    # be acknowledged, and says which one was not.
+    acknowledged_warnings = forms.MultipleChoiceField(
+        choices=[(code, code) for code in WARNING_CODES],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Warnings acknowledged",
+    )
     # Comments on sections come as rows of two parallel fields, so that a page can offer
     # as many rows as it likes (and a script add more) without a count to keep in step.
     SECTION_FIELD, BODY_FIELD = "section_comment_section", "section_comment_body"
@@ -376,9 +386,19 @@ class DecisionForm(SignatureForm):
     SECTION_COMMENT_MAX_CHARS = 5000
     BLANK_ROWS = 2
 
-    def __init__(self, *args, sections=(), **kwargs):
+    def __init__(
+        self, *args, sections=(), warnings: Iterable[SigningWarning] = (), **kwargs
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.sections = {section.pk: section for section in sections}
+        # The warnings the signer must acknowledge, each shown with its box.
+        self.warnings = list(warnings)
+
+    def warning_rows(self) -> list[dict]:
+        """Each warning with whether its box is ticked (kept when a decision is refused)."""
+        getlist = getattr(self.data, "getlist", None)
+        ticked = set(getlist("acknowledged_warnings")) if getlist else set()
+        return [{"warning": w, "ticked": w.code in ticked} for w in self.warnings]
 
     @property
     def section_choices(self) -> list[tuple[int, str]]:

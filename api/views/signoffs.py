@@ -38,7 +38,8 @@ class ApprovalApproveView(ApprovalActionView):
         "(own_revision), a second step of one submission (already_signed), a step of "
         "another role (wrong_role) or assigned to someone else, and — on medical steps — "
         "without a valid licence, outside your specialty or with a declared conflict "
-        "(reviewer_not_eligible). "
+        "(reviewer_not_eligible). Refused (400) when a warning the signer must acknowledge "
+        "is not in `acknowledged_warnings` (warnings_not_acknowledged). "
         "Every signature is re-authenticated: send `password` (and `otp_code` where the "
         "signer enrolled two-factor sign-in), or sign within a few minutes of an earlier signature "
         "that did, with the same key; otherwise 403 `reauthentication_required`.",
@@ -49,7 +50,10 @@ class ApprovalApproveView(ApprovalActionView):
         approval = self.approval(approval_id)
         values = self.validated()
         services.approval_approve_check(
-            approval=approval, signer=request.user, attested=values["attested"]
+            approval=approval,
+            signer=request.user,
+            attested=values["attested"],
+            acknowledged_warnings=values["acknowledged_warnings"],
         )
         proof = signing_proof(request, values)
         services.approval_approve(
@@ -59,6 +63,7 @@ class ApprovalApproveView(ApprovalActionView):
             proof=proof,
             comment=values["comment"],
             reviewed_whole_page=values["reviewed_whole_page"],
+            acknowledged_warnings=values["acknowledged_warnings"],
         )
         return Response(revision_data(approval.submission.revision_id))
 

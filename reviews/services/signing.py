@@ -4,6 +4,7 @@ specialty match or gives a step to a person. Who may do each is the one eligibil
 rule's verdict (reviews.eligibility)."""
 
 import datetime
+from collections.abc import Collection
 
 from django.db import transaction
 from django.utils import timezone
@@ -31,6 +32,7 @@ from reviews.services.common import (
     track,
 )
 from reviews.signatures import next_step_open, step_sign
+from reviews.warnings import SigningWarning, signing_warnings
 
 
 def locked_approval(approval: Approval) -> Approval:
@@ -42,12 +44,18 @@ def locked_approval(approval: Approval) -> Approval:
 
 
 def approval_approve_check(
-    *, approval: Approval, signer: User, attested: bool, now: datetime.datetime | None = None
-) -> None:
+    *,
+    approval: Approval,
+    signer: User,
+    attested: bool,
+    acknowledged_warnings: Collection[str] = (),
+    now: datetime.datetime | None = None,
+) -> list[SigningWarning]:
     """Everything that may refuse a sign-off except the signer's proof of identity: the
     pages and the API ask it before they ask for the password, so a person who may not
     sign is told why rather than asked for credentials; the service asks it again under
-    its lock."""
+    its lock. `acknowledged_warnings` are the codes of the warnings the signer ticked;
+    the answer is the warnings shown, all acknowledged."""
     now = now or timezone.now()
     eligibility.step_verdict(approval=approval, user=signer, on=timezone.localdate(now)).check()
     if not attested:
@@ -58,6 +66,16 @@ def approval_approve_check(
     submission = approval.submission
     if submission.revision.edit_version != submission.edit_version:
         raise InvalidTransition("The text changed since it was submitted; it must be resubmitted.")
+    shown = signing_warnings(submission=submission)
+    missing = [warning for warning in shown if warning.code not in acknowledged_warnings]
+    if missing:
+        raise DomainError(
+            "Acknowledge each warning to sign: "
+            + "; ".join(warning.message for warning in missing)
+            + ". Your sign-off records that you signed knowing it.",
+            code="warnings_not_acknowledged",
+        )
+    return shown
 
 
 @transaction.atomic
@@ -69,15 +87,26 @@ def approval_approve(
     proof: Reauthentication,
     comment: str = "",
     reviewed_whole_page: bool = False,
+    acknowledged_warnings: Collection[str] = (),
     now=None,
 ) -> Approval:
     """Sign one step, with an electronic signature: `proof` is the signer's fresh
     re-authentication (accounts.security.signing_proof). The last step's sign-off
     approves the revision for publishing — or, on a re-certification, completes it: the
-    Review Date and credits move to the re-certification's signers."""
+    Review Date and credits move to the re-certification's signers.
+
+    `acknowledged_warnings` are the codes of the warnings (reviews.warnings) the signer
+    acknowledged; one shown and not acknowledged refuses the sign-off, and those
+    acknowledged are stored on it with the message the signer read."""
     now = now or timezone.now()
     approval = locked_approval(approval)
-    approval_approve_check(approval=approval, signer=signer, attested=attested, now=now)
+    shown = approval_approve_check(
+        approval=approval,
+        signer=signer,
+        attested=attested,
+        acknowledged_warnings=acknowledged_warnings,
+        now=now,
+    )
     signing_proof_check(proof=proof, signer=signer, now=now)
     submission = approval.submission
     revision = submission.revision
@@ -86,6 +115,8 @@ def approval_approve(
         attestation = RECERTIFICATION_ATTESTATION_TEXT
     else:
         attestation = ATTESTATION_TEXT if approval.is_medical else EDITORIAL_ATTESTATION_TEXT
+    # Saved with the sign-off by step_sign, in its history row too.
+    approval.acknowledged_warnings = [warning.as_json() for warning in shown]
     step_sign(
         approval=approval,
         signer=signer,

@@ -15,6 +15,7 @@ from core.errors import DomainError
 from core.pages import attempt
 from encyclopedia import services as content
 from encyclopedia.models import SECTION_BODY_MAX_CHARS, Article, Revision
+from encyclopedia.readability import readability_for
 from encyclopedia.rendering import render_markdown
 from encyclopedia.services import StaleDraft
 from reviews import selectors, services
@@ -134,6 +135,8 @@ def revision_edit(request: HttpRequest, revision_id: int) -> HttpResponse:
             "in_progress": selectors.revision_list_in_progress(
                 article=revision.article, exclude=revision
             ),
+            # Of the draft as saved: a refused save changed nothing, so neither did these.
+            "readability": readability_for(revision),
         },
     )
 

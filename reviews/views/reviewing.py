@@ -14,6 +14,7 @@ from accounts.roles import Role
 from core.clock import today
 from core.pages import attempt, attempt_quietly
 from encyclopedia.models import Revision
+from encyclopedia.readability import readability_compared
 from encyclopedia.reference_checks import reference_checks_for
 from reviews import selectors, services
 from reviews.diffs import compare_revisions
@@ -33,6 +34,7 @@ from reviews.views.common import (
     signing_proof,
     step_refusal,
 )
+from reviews.warnings import signing_warnings
 
 
 @role_required(*TEAM)
@@ -54,6 +56,12 @@ def _review_page(
     pending = next(
         (a for a in (current.approvals.all() if current else []) if a.decision == "pending"), None
     )
+    warnings = signing_warnings(submission=current) if pending else []
+    if decision_form is None:
+        decision_form = DecisionForm(sections=revision.sections.all(), warnings=warnings)
+    else:
+        # The warnings as they stand now, with the boxes the signer had ticked.
+        decision_form.warnings = warnings
     return render(
         request,
         "reviews/revision_review.html",
@@ -62,6 +70,7 @@ def _review_page(
             "article": revision.article,
             "comparison": compare_revisions(baseline, revision),
             "statements": evidence_for(revision, live=baseline),
+            "readability": readability_compared(revision, live=baseline),
             "current": current,
             # What a correction changes, for its signer: the judgement that let it skip
             # the medical review, with what it touched.
@@ -70,7 +79,7 @@ def _review_page(
             else None,
             "pending": pending,
             "refusal": step_refusal(pending, request.user, today()),
-            "decision_form": decision_form or DecisionForm(sections=revision.sections.all()),
+            "decision_form": decision_form,
             **signing_context(request),
             "override_form": OverrideForm(),
             "reference_checks": reference_checks_for(revision=revision, today=today()),
@@ -126,7 +135,10 @@ def approval_decide(request: HttpRequest, approval_id: int) -> HttpResponse:
         may_sign = attempt_quietly(
             request,
             lambda: services.approval_approve_check(
-                approval=approval, signer=request.user, attested=data["attested"]
+                approval=approval,
+                signer=request.user,
+                attested=data["attested"],
+                acknowledged_warnings=data["acknowledged_warnings"],
             ),
         )
         proof = may_sign and signing_proof(request, password=data["password"], code=data["code"])
@@ -142,6 +154,7 @@ def approval_decide(request: HttpRequest, approval_id: int) -> HttpResponse:
                     proof=proof,
                     comment=data["comment"],
                     reviewed_whole_page=data["reviewed_whole_page"],
+                    acknowledged_warnings=data["acknowledged_warnings"],
                 )
             ),
             f"Signed: {approval.get_step_display()}.{saved}",
