@@ -77,6 +77,7 @@ class DemoArticle:
                 accessed_on=accessed_on,
                 doi=ref.get("doi", ""),
                 pubmed_id=ref.get("pubmed_id", ""),
+                published_year=ref.get("published_year"),
             )
             for ref in self.references
         ]

@@ -10,8 +10,12 @@ import time_machine
 from django.core.management import call_command
 
 import demo
+from core.clock import today
 from encyclopedia.models import Article, Revision
-from reviews.models import Submission
+from encyclopedia.readability import readability_for
+from encyclopedia.reference_checks import reference_checks_for
+from reviews.models import ReviewCycle, Submission
+from reviews.statements import cited_in_live, evidence_for
 
 pytestmark = pytest.mark.django_db
 
@@ -28,3 +32,22 @@ def test_the_demo_loads_through_the_workflow(capsys):
         kind=Revision.Kind.CORRECTION, state=Submission.State.OPEN
     )
     assert waiting_corrections.exists()
+
+    # What a signer sees beside the text, each shown by the demo.
+    afib = Article.objects.get(title="Atrial fibrillation")
+    cycle = ReviewCycle.objects.get(article=afib, origin=ReviewCycle.Origin.OUT_OF_CYCLE)
+    highlighted = cited_in_live(cycle)
+    assert highlighted.numbers == (4,)
+    assert [s.text for s in highlighted.statements] == [
+        "The newer medicines do not, but their doses may need adjusting for age, body "
+        "weight, and kidney function [4]."
+    ]
+    draft = afib.revisions.get(state=Revision.State.IN_REVIEW)
+    assert evidence_for(draft, live=afib.live_revision).unsupported
+    assert readability_for(draft).enough_text
+    heart_failure = Article.objects.get(title="Heart failure").live_revision
+    checks = {
+        c.reference.doi: c for c in reference_checks_for(revision=heart_failure, today=today())
+    }
+    flagged = checks["10.5555/stet.demo.2019.0087"]
+    assert flagged.age.too_old and flagged.link.is_broken

@@ -32,9 +32,11 @@ from core.clock import today
 from core.models import OutgoingEmail
 from demo.content import DemoArticle, read_articles, read_team
 from encyclopedia import services as content
-from encyclopedia.models import Article, Revision, Topic
+from encyclopedia.link_checker import LinkResult, link_check_record
+from encyclopedia.models import Article, LinkCheck, Revision, Topic
 from encyclopedia.services import SectionInput
 from reviews import eligibility, services
+from reviews.cycles.opening import review_cycles_open_out_of_cycle
 from reviews.models import Step, Submission
 from reviews.warnings import signing_warnings
 
@@ -135,6 +137,7 @@ class Command(BaseCommand):
             for data in read_articles()
         }
         self.load_workflow_scenes(articles, profiles)
+        self.load_evidence_scenes()
         with _at(_moment(self.today - relativedelta(months=1), 9)):
             # Dr. Reyes reviewed the nephrology pages, then left: nobody covers Nephrology.
             reyes = profiles["reyes"]
@@ -345,6 +348,36 @@ class Command(BaseCommand):
             sections=sections,
             references=references,
         )
+
+    def load_evidence_scenes(self) -> None:
+        """What a signer sees beside the text: the weekly link check's findings, and a
+        paper under re-analysis whose citing sentences the review pages highlight."""
+        checked = _moment(self.today - datetime.timedelta(days=2), 3)
+        link_check_record(
+            url="https://doi.org/10.5555/stet.demo.2019.0087",
+            result=LinkResult(
+                LinkCheck.Outcome.BROKEN, status_code=404, method="GET", detail="Not Found"
+            ),
+            now=checked,
+        )
+        link_check_record(
+            url="https://www.heart.org/",
+            result=LinkResult(
+                LinkCheck.Outcome.REDIRECTED,
+                status_code=200,
+                method="HEAD",
+                final_url="https://www.heart.org/en/",
+                redirects=[{"status": 301, "url": "https://www.heart.org/en/"}],
+            ),
+            now=checked,
+        )
+        with _at(_moment(self.today - datetime.timedelta(days=1), 14)):
+            review_cycles_open_out_of_cycle(
+                director=User.objects.get(username="brenda"),
+                reason="Expression of concern: the cohort's dosing data are being re-analysed",
+                reference="10.5555/stet.demo.2021.0142",
+                today=self.today,
+            )
 
     def load_workflow_scenes(self, articles: dict[str, Article], profiles) -> None:
         """Revisions in every workflow state, as a working week leaves them."""
