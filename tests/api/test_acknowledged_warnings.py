@@ -3,22 +3,18 @@
 import pytest
 
 from tests.accounts.factories import PASSWORD
-from tests.encyclopedia.test_readability import DENSE, PLAIN, sections_with
-from tests.reviews.factories import draft_change, live_article, pending_step, submit
+
+# The revision in review whose grade is above the target, as the page tests use it.
+from tests.encyclopedia.test_readability import dense_in_review  # noqa: F401
+from tests.reviews.factories import pending_step
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def dense_in_review(cardiology, maria, okafor):
-    article = live_article(specialty=cardiology, author=maria, sections=sections_with(PLAIN))
-    draft = draft_change(article, editor=maria, sections=sections_with(DENSE))
-    submit(draft, editor=maria, reviewer=okafor)
-    return draft
-
-
 def test_the_api_names_the_warning_to_acknowledge_and_then_signs(
-    with_token, okafor, dense_in_review
+    with_token,
+    okafor,
+    dense_in_review,  # noqa: F811 (the fixture imported above)
 ):
     client = with_token(okafor.user)
     url = f"/api/v1/approvals/{pending_step(dense_in_review).pk}/approve/"
