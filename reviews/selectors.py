@@ -8,7 +8,16 @@ from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    DurationField,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.utils import formats, timezone
 from django.utils.text import capfirst
 
@@ -20,6 +29,7 @@ from reviews.models import (
     Approval,
     AuditEvent,
     Comment,
+    ReaderFeedback,
     ReminderSent,
     ReviewCycle,
     Submission,
@@ -426,13 +436,20 @@ def approval_list_pending() -> QuerySet[Approval]:
 
 
 def article_list_for_out_of_cycle(
-    *, specialty: Specialty | None = None, topic: Topic | None = None, reference: str = ""
+    *,
+    specialty: Specialty | None = None,
+    topic: Topic | None = None,
+    reference: str = "",
+    article: Article | None = None,
 ) -> QuerySet[Article]:
-    """Published articles in a specialty, in a topic, or whose live version cites a work
-    (a DOI, a PubMed id or a URL): the articles an out-of-cycle review is opened for."""
+    """Published articles in a specialty, in a topic, whose live version cites a work
+    (a DOI, a PubMed id or a URL), or one article a reader reported: the articles an
+    out-of-cycle review is opened for."""
     articles = Article.objects.published()
-    if specialty is None and topic is None and not reference.strip():
+    if specialty is None and topic is None and article is None and not reference.strip():
         raise DomainError("Choose a specialty, a topic or a reference.", code="no_criteria")
+    if article is not None:
+        articles = articles.filter(pk=article.pk)
     if specialty is not None:
         articles = articles.filter(specialty=specialty)
     if topic is not None:
@@ -483,5 +500,47 @@ def recertification_for(*, cycle: ReviewCycle) -> Submission | None:
                 ).order_by("position"),
             )
         )
+        .first()
+    )
+
+
+def feedback_list(*, state: str = "", article: Article | None = None) -> QuerySet[ReaderFeedback]:
+    """Reports, newest first, each with `response_time` (None until first answered)."""
+    reports = ReaderFeedback.objects.select_related(
+        "article", "article__live_revision", "first_response_by", "cycle"
+    ).annotate(
+        response_time=ExpressionWrapper(
+            F("first_response_at") - F("submitted_at"), output_field=DurationField()
+        )
+    )
+    if state:
+        reports = reports.filter(state=state)
+    if article is not None:
+        reports = reports.filter(article=article)
+    return reports
+
+
+def feedback_median_response(reports: QuerySet[ReaderFeedback]) -> datetime.timedelta | None:
+    """The median time to first response over the answered reports of `reports`."""
+    times = sorted(
+        answered - submitted
+        for submitted, answered in reports.exclude(first_response_at=None).values_list(
+            "submitted_at", "first_response_at"
+        )
+        if answered is not None
+    )
+    if not times:
+        return None
+    middle = len(times) // 2
+    return times[middle] if len(times) % 2 else (times[middle - 1] + times[middle]) / 2
+
+
+def feedback_get(*, feedback_id: int) -> ReaderFeedback | None:
+    return (
+        ReaderFeedback.objects.select_related(
+            "article", "article__live_revision", "revision", "first_response_by", "cycle"
+        )
+        .prefetch_related("replies__author", "replies__email")
+        .filter(pk=feedback_id)
         .first()
     )

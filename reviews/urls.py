@@ -1,6 +1,7 @@
 from django.urls import path, re_path
 
 from reviews import views
+from reviews.views import feedback as feedback_views
 
 app_name = "reviews"
 
@@ -47,5 +48,18 @@ urlpatterns = [
     path("cycles/<int:cycle_id>/recertify/", views.cycle_recertify, name="cycle-recertify"),
     path("cycles/<int:cycle_id>/changes/", views.cycle_request_changes, name="cycle-changes"),
     path("policy/", views.policy, name="policy"),
+    path("feedback/", feedback_views.feedback_list, name="feedback-list"),
+    path("feedback/<int:feedback_id>/", feedback_views.feedback_detail, name="feedback"),
+    path(
+        "feedback/<int:feedback_id>/triage/",
+        feedback_views.feedback_triage,
+        name="feedback-triage",
+    ),
+    path("feedback/<int:feedback_id>/reply/", feedback_views.feedback_reply, name="feedback-reply"),
+    path(
+        "feedback/<int:feedback_id>/open-review/",
+        feedback_views.feedback_open_review,
+        name="feedback-open-review",
+    ),
     re_path(ARTICLE + r"retire/$", views.article_retire, name="article-retire"),
 ]

@@ -283,6 +283,10 @@ def review_cycles_flag_overdue(
     return FlagResult(opened=opened, due_soon=due_soon)
 
 
+# The reason prints on the cycle, in every reviewer's digest and in the audit report.
+REASON_LIMIT = 2_000
+
+
 @dataclass
 class OutOfCycleResult:
     matched: int
@@ -298,11 +302,13 @@ def review_cycles_open_out_of_cycle(
     specialty: Specialty | None = None,
     topic: Topic | None = None,
     reference: str = "",
+    article: Article | None = None,
     today: datetime.date,
     now: datetime.datetime | None = None,
 ) -> OutOfCycleResult:
     """Open cycles now for every published article in a specialty or topic, or citing a
-    reference (DOI, PubMed id or URL) — when a guideline changes or a paper is retracted.
+    reference (DOI, PubMed id or URL) — when a guideline changes or a paper is retracted —
+    or for one article a reader reported.
     The new cycles are assigned at once, and each reviewer gets one digest. Like the
     nightly job, it works in committed batches, so the digests go out only for
     assignments that are in the database."""
@@ -313,8 +319,13 @@ def review_cycles_open_out_of_cycle(
         raise DomainError(
             "Say why these articles need an out-of-cycle review.", code="reason_required"
         )
+    if len(reason) > REASON_LIMIT:
+        raise DomainError(
+            f"Please keep the reason to {REASON_LIMIT:,} characters (it has {len(reason):,}).",
+            code="reason_too_long",
+        )
     articles = selectors.article_list_for_out_of_cycle(
-        specialty=specialty, topic=topic, reference=reference
+        specialty=specialty, topic=topic, reference=reference, article=article
     )
     matched = articles.count()
     opened = _open_cycles(

@@ -20,8 +20,9 @@ from core.jobs import periods
 from core.models import JobRun
 from encyclopedia.models import Article, Revision
 from reviews import cycles
+from reviews import feedback as reader_feedback
 from reviews import services as review_services
-from reviews.models import ReviewCycle
+from reviews.models import ReaderFeedback, ReviewCycle
 from tests.browser.accessibility import (
     assert_accessible,
     assert_no_sideways_scroll,
@@ -74,6 +75,7 @@ class Newsroom:
     recertifying_cycle: ReviewCycle
     unassigned_cycle: ReviewCycle
     reviewer: ReviewerProfile
+    report: ReaderFeedback
 
 
 @pytest.fixture
@@ -119,6 +121,13 @@ def newsroom(maria, tom, okafor, lee, dugdale, brenda, cardiology) -> Newsroom:
             summary={"opened": 2},
         )
     api_services.api_token_create(user=maria, name="Reference checker")
+    report = reader_feedback.feedback_submit(
+        article=live,
+        message="The dose of warfarin in Treatment looks out of date.",
+        email="ann@example.org",
+        email_consent=True,
+    )
+    reader_feedback.feedback_reply(feedback=report, body="Thank you: it is corrected.", by=brenda)
     return Newsroom(
         live=live,
         in_review=in_review,
@@ -128,6 +137,7 @@ def newsroom(maria, tom, okafor, lee, dugdale, brenda, cardiology) -> Newsroom:
         recertifying_cycle=recertifying_cycle,
         unassigned_cycle=ReviewCycle.objects.open().get(article__title="Bradycardia"),
         reviewer=okafor,
+        report=report,
     )
 
 
@@ -171,6 +181,7 @@ def test_every_public_page_is_accessible(live_server, newsroom, page: Page):
             f"{base}/articles/?letter=H",
             f"{base}/articles/?q=heart",
             article,
+            f"{article}report/",
             f"{base}/accounts/login/",
             f"{base}/accounts/password/reset/",
         ],
@@ -293,6 +304,8 @@ def test_every_page_the_editorial_director_uses_is_accessible(live_server, newsr
             f"{base}/work/audit/",
             f"{base}/work/audit/?date={day}&article={newsroom.live.number}",
             f"{base}/work/jobs/",
+            f"{base}/work/feedback/",
+            f"{base}/work/feedback/{newsroom.report.pk}/",
             f"{base}/accounts/reviewers/",
             f"{base}/accounts/reviewers/{newsroom.reviewer.pk}/",
             f"{base}/work/policy/",

@@ -14,7 +14,7 @@ from core.clock import today
 from encyclopedia.models import Article, Revision
 from encyclopedia.readability import readability_for
 from encyclopedia.reference_checks import reference_checks_for
-from reviews.models import ReviewCycle, Submission
+from reviews.models import ReaderFeedback, ReviewCycle, Submission
 from reviews.statements import cited_in_live, evidence_for
 
 pytestmark = pytest.mark.django_db
@@ -51,3 +51,13 @@ def test_the_demo_loads_through_the_workflow(capsys):
     }
     flagged = checks["10.5555/stet.demo.2019.0087"]
     assert flagged.age.too_old and flagged.link.is_broken
+
+    # The reader's voice: a report that opened a review, one resolved, one waiting.
+    reports = {r.article.title: r for r in ReaderFeedback.objects.select_related("article")}
+    assert reports["Migraine"].cycle.origin == ReviewCycle.Origin.OUT_OF_CYCLE
+    assert reports["Migraine"].replies.get().email.to == "lee.reader@example.org"
+    assert reports["Asthma"].state == ReaderFeedback.State.RESOLVED
+    assert reports["Asthma"].first_response_at - reports["Asthma"].submitted_at == (
+        datetime.timedelta(hours=2)
+    )
+    assert reports["Eczema"].state == ReaderFeedback.State.NEW

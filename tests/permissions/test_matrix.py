@@ -19,6 +19,7 @@ pytestmark = pytest.mark.django_db
 ROUTES = all_routes()
 PAGES = [route for route in ROUTES if not route.is_admin]
 ADMIN = [route for route in ROUTES if route.is_admin]
+NAMED_IDS = {"revision_id", "approval_id", "cycle_id", "job_id", "feedback_id", "pk"}
 
 
 @pytest.fixture
@@ -66,8 +67,8 @@ def test_each_url_answers_each_visitor_as_the_matrix_says(client, world, route):
 
 @pytest.mark.parametrize(
     "route",
-    [route for route in PAGES if {"revision_id", "approval_id", "cycle_id", "job_id", "pk"}
-     & set(route.converters) and 200 in MATRIX[route.name].values()],
+    [route for route in PAGES if NAMED_IDS & set(route.converters)
+     and 200 in MATRIX[route.name].values()],
     ids=lambda route: route.name,
 )  # fmt: skip
 def test_an_id_that_names_nothing_is_not_found_for_those_let_in(client, world, route):

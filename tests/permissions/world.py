@@ -7,6 +7,7 @@ from django.contrib.admin.sites import site as admin_site
 
 from api.services import api_token_create
 from reviews import services
+from reviews.feedback import feedback_submit
 from reviews.models import ReviewCycle
 from tests.accounts.factories import UserFactory, enrol_in_two_factor
 from tests.encyclopedia.factories import superuser
@@ -32,6 +33,7 @@ def build_world(*, maria, okafor, lee, dugdale, brenda, charlie, cardiology) -> 
     enrol_in_two_factor(UserFactory(username="enrolled"))
     job = ImportJob.objects.create(started_by=brenda, file_name="pages.zip")
     token = api_token_create(user=brenda, name="Reports").token
+    report = feedback_submit(article=article, message="The dose looks out of date.")
     people = {
         "anonymous": None,
         "outsider": charlie,
@@ -49,6 +51,7 @@ def build_world(*, maria, okafor, lee, dugdale, brenda, charlie, cardiology) -> 
         "approval_id": step.pk,
         "comment_id": comment.pk,
         "cycle_id": cycle.pk,
+        "feedback_id": report.pk,
         "job_id": job.pk,
         "token_id": token.pk,
         "pk": okafor.pk,

@@ -37,7 +37,8 @@ from encyclopedia.models import Article, LinkCheck, Revision, Topic
 from encyclopedia.services import SectionInput
 from reviews import eligibility, services
 from reviews.cycles.opening import review_cycles_open_out_of_cycle
-from reviews.models import Step, Submission
+from reviews.feedback import feedback_open_review, feedback_reply, feedback_submit, feedback_triage
+from reviews.models import ReaderFeedback, Step, Submission
 from reviews.warnings import signing_warnings
 
 DEMO_PASSWORD = "stet-demo-2026"
@@ -138,6 +139,7 @@ class Command(BaseCommand):
         }
         self.load_workflow_scenes(articles, profiles)
         self.load_evidence_scenes()
+        self.load_reader_scenes(articles)
         with _at(_moment(self.today - relativedelta(months=1), 9)):
             # Dr. Reyes reviewed the nephrology pages, then left: nobody covers Nephrology.
             reyes = profiles["reyes"]
@@ -378,6 +380,61 @@ class Command(BaseCommand):
                 reference="10.5555/stet.demo.2021.0142",
                 today=self.today,
             )
+
+    def load_reader_scenes(self, articles: dict[str, Article]) -> None:
+        """Readers' reports as the directors' feedback page shows them: one that opened an
+        out-of-cycle review, one answered and resolved, one still waiting."""
+        brenda = User.objects.get(username="brenda")
+        now = timezone.now()
+        hours_ago = lambda n: now - datetime.timedelta(hours=n)  # noqa: E731
+
+        def report(title: str, message: str, when: datetime.datetime, **reader):
+            return _dated(feedback_submit)(
+                article=Article.objects.get(pk=articles[title].pk),
+                message=message,
+                now=when,
+                ip="",
+                **reader,
+            )
+
+        triptans = report(
+            "Migraine",
+            "The page says triptans can be taken in pregnancy, but the leaflet with my "
+            "tablets says to ask a doctor first. Which is right?",
+            hours_ago(5 * 24),
+            email="lee.reader@example.org",
+            email_consent=True,
+        )
+        _dated(feedback_open_review)(
+            feedback=triptans,
+            by=brenda,
+            reason="Reader questions the advice on triptans in pregnancy",
+            today=self.today - datetime.timedelta(days=4),
+            now=hours_ago(4 * 24 + 2),
+        )
+        _dated(feedback_reply)(
+            feedback=triptans,
+            body="Thank you for writing. A clinician is reviewing this advice now; the "
+            "page will be updated if it needs to change.",
+            by=brenda,
+            now=hours_ago(4 * 24 + 1),
+        )
+        link = report(
+            "Asthma",
+            "The link to the asthma action plan goes to a page that no longer exists.",
+            hours_ago(3 * 24 + 6),
+        )
+        _dated(feedback_triage)(
+            feedback=link, state=ReaderFeedback.State.ACCEPTED, by=brenda, now=hours_ago(3 * 24 + 4)
+        )
+        _dated(feedback_triage)(
+            feedback=link, state=ReaderFeedback.State.RESOLVED, by=brenda, now=hours_ago(3 * 24)
+        )
+        report(
+            "Eczema",
+            "Is the advice about moisturising after a bath also right for babies?",
+            hours_ago(6),
+        )
 
     def load_workflow_scenes(self, articles: dict[str, Article], profiles) -> None:
         """Revisions in every workflow state, as a working week leaves them."""

@@ -1,0 +1,33 @@
+"""Forms readers fill in on the public site."""
+
+from django import forms
+
+
+class ReportProblemForm(forms.Form):
+    """A reader's "report a problem with this page". The limits and the consent rule are
+    the feedback service's; the form only carries what was typed, so a refusal gives the
+    reader their text back whole."""
+
+    message = forms.CharField(
+        label="What is wrong on this page?",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="A mistake, something out of date, a broken link: up to 2,000 characters.",
+    )
+    email = forms.CharField(
+        label="Your e-mail address (optional)",
+        required=False,
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        help_text="Only if you would like a reply.",
+    )
+    email_consent = forms.BooleanField(
+        label="You may use my e-mail address only to reply to this report.",
+        required=False,
+    )
+    # The honeypot: people never see it (the page hides it from eyes, screen readers and
+    # the tab order), so anything in it was typed by a program.
+    website = forms.CharField(
+        label="Leave this field empty",
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
