@@ -8,6 +8,7 @@ from rest_framework import serializers
 
 from accounts.models import ReviewerProfile, Specialty
 from encyclopedia.models import (
+    PUBLIC_NOTE_MAX_CHARS,
     SECTION_BODY_MAX_CHARS,
     SUMMARY_MAX_CHARS,
     Article,
@@ -162,6 +163,14 @@ class DraftInput(serializers.Serializer):
     summary = Text(max_length=SUMMARY_MAX_CHARS, allow_blank=True)
     sections = SectionInputSerializer(many=True, max_length=60)
     references = ReferenceInputSerializer(many=True, max_length=200)
+    public_note = Text(
+        max_length=PUBLIC_NOTE_MAX_CHARS,
+        allow_blank=True,
+        required=False,
+        default=None,
+        help_text="What a correction put right, printed on the article's page once it is "
+        "published as one; leave it out to keep the stored note.",
+    )
 
 
 class StartDraftInput(serializers.Serializer):

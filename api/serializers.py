@@ -206,6 +206,11 @@ class RevisionSummarySerializer(serializers.Serializer):
     state = serializers.ChoiceField(choices=Revision.State.choices, read_only=True)
     kind = serializers.ChoiceField(choices=Revision.Kind.choices, read_only=True)
     change_summary = serializers.CharField(read_only=True)
+    public_note = serializers.CharField(
+        read_only=True,
+        help_text="Printed with its date under Corrections on the article's page once this "
+        "revision is published as a correction.",
+    )
     author = PersonSerializer(read_only=True)
     based_on = serializers.IntegerField(
         source="based_on_id",

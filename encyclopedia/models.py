@@ -35,6 +35,7 @@ ARTICLE_NUMBER_VALIDATOR = RegexValidator(r"^\d{6}$", "An article number is six 
 # paste is refused with a message instead of filling the database.
 SECTION_BODY_MAX_CHARS = 60_000
 SUMMARY_MAX_CHARS = 5_000
+PUBLIC_NOTE_MAX_CHARS = 1_000
 http_url_validator = URLValidator(schemes=["http", "https"])
 pubmed_id_validator = RegexValidator(r"^\d{1,9}$", "A PubMed id is a number (PMID).")
 doi_validator = RegexValidator(r"^10\.\d{4,9}/\S+$", "A DOI looks like 10.1000/xyz123.")
@@ -509,7 +510,7 @@ class Revision(models.Model):
     published_at = models.DateTimeField(null=True, blank=True)
     public_note = models.TextField(
         blank=True,
-        validators=[MaxLengthValidator(1_000)],
+        validators=[MaxLengthValidator(PUBLIC_NOTE_MAX_CHARS)],
         help_text="On a correction: what was corrected, printed in the article's list of "
         "corrections once published.",
     )

@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 from django.db.models.functions import Lower
 
 from encyclopedia import search
-from encyclopedia.models import Article
+from encyclopedia.models import Article, Revision
 
 LETTERS = [*string.ascii_uppercase, "#"]
 
@@ -44,4 +44,17 @@ def article_list_recently_updated(*, limit: int = 8) -> QuerySet[Article]:
         .exclude(last_updated_on=None)
         .only("number", "title", "last_updated_on")
         .order_by("-last_updated_on", "title")[:limit]
+    )
+
+
+def correction_list_for_reader(*, article: Article) -> QuerySet[Revision]:
+    """The corrections an article's page lists: every correction that was published with
+    a public note, newest first, whether or not a later version has replaced it."""
+    return (
+        Revision.objects.filter(
+            article=article, kind=Revision.Kind.CORRECTION, published_at__isnull=False
+        )
+        .exclude(public_note="")
+        .only("published_at", "public_note")
+        .order_by("-published_at", "-number")
     )

@@ -21,6 +21,7 @@ from core.errors import DomainError, InvalidTransition, PermissionDenied, StaleV
 from core.history import track
 from encyclopedia import inline_citations
 from encyclopedia.models import (
+    PUBLIC_NOTE_MAX_CHARS,
     Article,
     PublishedRevisionImmutable,
     Reference,
@@ -311,6 +312,7 @@ def revision_save_draft(
     references: Sequence[ReferenceInput],
     topics: Iterable[Topic] | None = None,
     reference_positions: Sequence[int | None] | None = None,
+    public_note: str | None = None,
 ) -> Revision:
     """Save an editor's edit of a draft, refusing it if someone else saved first.
 
@@ -321,7 +323,8 @@ def revision_save_draft(
     `topics`, when given, become the article's: topics belong to the article, not to
     one version, and conflicts of interest are judged on them from the moment they are
     saved (so the reviewer of this very draft is chosen against the new ones). None
-    leaves them as they are.
+    leaves them as they are; so does a `public_note` of None (the note a published
+    correction prints in the article's list of corrections).
 
     `reference_positions`, when given, says for each reference the position it had in
     the stored draft (None for a new one): the sections' citations then follow their
@@ -334,6 +337,15 @@ def revision_save_draft(
     revision = _locked_editable(revision)
     if revision.edit_version != expected_version:
         raise StaleDraft(revision)
+    if public_note is not None:
+        public_note = plain_newlines(public_note).strip()
+        if len(public_note) > PUBLIC_NOTE_MAX_CHARS:
+            raise DomainError(
+                f"Keep the public note of the correction to {PUBLIC_NOTE_MAX_CHARS:,} "
+                f"characters (it has {len(public_note):,}).",
+                code="too_long",
+            )
+        revision.public_note = public_note
     if reference_positions is not None:
         bodies = inline_citations.renumbered(
             [(section.heading, section.body) for section in sections],

@@ -10,6 +10,7 @@ from accounts.models import AccountPolicy, ReviewerProfile, Specialty, User
 from accounts.roles import Role
 from core.validators import visible_text
 from encyclopedia.models import (
+    PUBLIC_NOTE_MAX_CHARS,
     SECTION_BODY_MAX_CHARS,
     SUMMARY_MAX_CHARS,
     ReviewPolicy,
@@ -56,6 +57,7 @@ SUMMARY_LIMIT = CharacterLimit(SUMMARY_MAX_CHARS, "A summary")
 HEADING_LIMIT = CharacterLimit(200, "A section heading")
 BODY_LIMIT = CharacterLimit(SECTION_BODY_MAX_CHARS, "A section body")
 CITATION_LIMIT = CharacterLimit(2000, "A citation")
+PUBLIC_NOTE_LIMIT = CharacterLimit(PUBLIC_NOTE_MAX_CHARS, "The public note")
 
 
 def _limited_text(limit: CharacterLimit, *, textarea_rows: int | None = None, **kwargs):
@@ -170,6 +172,16 @@ class DraftForm(forms.Form):
     title = _limited_text(TITLE_LIMIT, validators=[visible_text])
     summary = _limited_text(SUMMARY_LIMIT, textarea_rows=4, required=False)
     topics = _topics_field()
+    public_note = _limited_text(
+        PUBLIC_NOTE_LIMIT,
+        textarea_rows=2,
+        required=False,
+        label="Public note of the correction",
+        help_text="If this change is published as a correction, readers see this note "
+        "with its date under Corrections on the page: say what was wrong, e.g. "
+        "“The adult dose of ibuprofen was given in grams; it is 400 mg.” Leave it empty "
+        "for a correction readers need not be told of, such as a moved link.",
+    )
     edit_version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
@@ -282,6 +294,7 @@ class DraftForm(forms.Form):
         return {
             "title": revision.title,
             "summary": revision.summary,
+            "public_note": revision.public_note,
             "topics": list(revision.article.topics.all()),
             "edit_version": revision.edit_version,
             "sections": sections,

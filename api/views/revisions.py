@@ -97,6 +97,7 @@ class RevisionDetailView(StetView):
             summary=values["summary"],
             sections=inputs.section_inputs(values["sections"]),
             references=inputs.reference_inputs(values["references"]),
+            public_note=values["public_note"],
         )
         return Response(revision_data(revision_id))
 

@@ -97,6 +97,7 @@ def revision_edit(request: HttpRequest, revision_id: int) -> HttpResponse:
                     references=form.reference_inputs(),
                     topics=form.cleaned_data["topics"],
                     reference_positions=form.reference_positions(),
+                    public_note=form.cleaned_data["public_note"],
                 )
             except StaleDraft as conflict:
                 messages.error(request, conflict.message)

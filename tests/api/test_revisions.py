@@ -183,6 +183,21 @@ def test_an_editor_saves_a_draft(signed_in, article, maria):
     assert draft.references.get().accessed_on.isoformat() == "2026-11-02"
 
 
+def test_a_correction_s_public_note_is_saved_kept_and_limited(signed_in, article, maria):
+    draft = services.revision_start_draft(article=article, editor=maria)
+    note = "The adult dose was given in grams; it is 400 mg."
+
+    saved = signed_in(maria).put(revision_url(draft), draft_body(draft, public_note=note))
+    kept = signed_in(maria).put(revision_url(draft), draft_body(draft))
+    too_long = signed_in(maria).put(revision_url(draft), draft_body(draft, public_note="x" * 1001))
+
+    assert saved.status_code == 200, saved.json()
+    assert saved.json()["public_note"] == note
+    assert kept.status_code == 200 and kept.json()["public_note"] == note
+    assert too_long.status_code == 400
+    assert fresh(draft).public_note == note
+
+
 def test_a_stale_save_is_refused_with_who_changed_the_draft(signed_in, article, maria, tom):
     draft = services.revision_start_draft(article=article, editor=maria)
     marias_copy = draft_body(draft, title="Maria's title")

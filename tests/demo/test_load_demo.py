@@ -14,6 +14,7 @@ from core.clock import today
 from encyclopedia.models import Article, Revision
 from encyclopedia.readability import readability_for
 from encyclopedia.reference_checks import reference_checks_for
+from encyclopedia.selectors import correction_list_for_reader
 from reviews.models import ReaderFeedback, ReviewCycle, Submission
 from reviews.statements import cited_in_live, evidence_for
 
@@ -61,3 +62,8 @@ def test_the_demo_loads_through_the_workflow(capsys):
         datetime.timedelta(hours=2)
     )
     assert reports["Eczema"].state == ReaderFeedback.State.NEW
+
+    # A correction readers are told of, on the page it corrected.
+    asthma = Article.objects.get(title="Asthma")
+    [correction] = correction_list_for_reader(article=asthma)
+    assert "asthma action plan" in correction.public_note

@@ -331,9 +331,12 @@ class Command(BaseCommand):
                 )
 
     @staticmethod
-    def edit(draft, editor, addition: str = "", *, moved_to: str = "") -> None:
+    def edit(
+        draft, editor, addition: str = "", *, moved_to: str = "", public_note: str | None = None
+    ) -> None:
         """Add a sentence to the first section, or move the first reference link to the
-        page `moved_to` of the same site (a correction's kind of change)."""
+        page `moved_to` of the same site (a correction's kind of change), with the
+        correction's `public_note` for readers."""
         sections, references = content.revision_content(draft)
         if addition:
             sections[0] = SectionInput(sections[0].heading, f"{sections[0].body}\n\n{addition}")
@@ -349,6 +352,7 @@ class Command(BaseCommand):
             summary=draft.summary,
             sections=sections,
             references=references,
+            public_note=public_note,
         )
 
     def load_evidence_scenes(self) -> None:
@@ -516,7 +520,13 @@ class Command(BaseCommand):
         )
         with _at(_moment(days_ago(4), 9)):
             fast = services.revision_start_draft(article=articles["Asthma"], editor=tom)
-            self.edit(fast, tom, moved_to="/health-topics/asthma")
+            self.edit(
+                fast,
+                tom,
+                moved_to="/health-topics/asthma",
+                public_note="The link to the asthma action plan pointed to a page that "
+                "had moved; it now goes to the plan.",
+            )
         self.review_and_publish(
             fast, tom, profiles, days_ago(3), "Link moved", Revision.Kind.CORRECTION
         )

@@ -22,9 +22,10 @@ from tests.encyclopedia.factories import (
 
 TODAY = datetime.datetime(2026, 11, 27, 12, tzinfo=zoneinfo.ZoneInfo("America/New_York"))
 URL = "https://encyclopedia.example/article/000001/"
-# One query: the article with its specialty, live revision and that revision's stored
-# rendering (encyclopedia.page_content); nothing per section or reference.
-PAGE_QUERIES = 1
+# Two queries: the article with its specialty, live revision and that revision's stored
+# rendering (encyclopedia.page_content), and its published corrections; nothing per
+# section or reference.
+PAGE_QUERIES = 2
 
 
 @pytest.fixture(autouse=True)
