@@ -6,6 +6,7 @@ cycle pages, which call the assignment service."""
 import itertools
 from urllib.parse import urlencode
 
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -18,8 +19,8 @@ from core.clock import today
 from core.csv_stream import streaming_csv
 from core.jobs import jobs_overview
 from core.pagination import CountedPaginator
-from encyclopedia import search
-from encyclopedia.models import Article
+from encyclopedia import reference_checks, search
+from encyclopedia.models import Article, LinkCheck, ReviewPolicy
 from reporting import audit
 from reporting import dashboard as dashboard_reads
 from reporting.forms import AuditReportForm
@@ -300,5 +301,43 @@ def finder(request: HttpRequest) -> HttpResponse:
             "sort_links": _sort_links(filters),
             "step_labels": dict(Step.choices),
             "today": day,
+        },
+    )
+
+
+@role_required(Role.EDITORIAL_DIRECTOR)
+@require_safe
+def evidence_report(request: HttpRequest) -> HttpResponse:
+    """The live pages' evidence that needs attention: links the weekly check found broken,
+    and pages citing references older than the policy's limit, each with the out-of-cycle
+    review one click away."""
+    broken = Paginator(reference_checks.reference_list_with_broken_links(), 50).get_page(
+        request.GET.get("broken")
+    )
+    old = Paginator(
+        reference_checks.article_list_citing_old_references(today=today()), 50
+    ).get_page(request.GET.get("old"))
+    review = reverse("reviews:out-of-cycle")
+    for reference in broken.object_list:
+        reference.outcome_label = LinkCheck.Outcome(reference.link_outcome).label
+        reference.review_url = f"{review}?" + urlencode(
+            {"reference": reference.url, "reason": f"Broken link: {reference.url}"[:500]}
+        )
+    for article in old.object_list:
+        article.review_url = f"{review}?" + urlencode(
+            {
+                "article": article.number,
+                "reason": (
+                    f"Cites evidence from {article.oldest_year}, older than the policy allows"
+                ),
+            }
+        )
+    return render(
+        request,
+        "reporting/evidence.html",
+        {
+            "broken": broken,
+            "old": old,
+            "limit_years": ReviewPolicy.current().reference_age_limit_years,
         },
     )

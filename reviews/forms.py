@@ -13,6 +13,7 @@ from encyclopedia.models import (
     PUBLIC_NOTE_MAX_CHARS,
     SECTION_BODY_MAX_CHARS,
     SUMMARY_MAX_CHARS,
+    Article,
     ReviewPolicy,
     Revision,
     Topic,
@@ -578,6 +579,21 @@ class OutOfCycleForm(forms.Form):
         label="Cited work",
         help_text="A DOI (10.xxxx/…), a PubMed id, or a URL: every article citing it.",
     )
+    article = forms.CharField(
+        max_length=6,
+        required=False,
+        label="Article number",
+        help_text="Six digits: this one article, e.g. one citing out-of-date evidence.",
+    )
+
+    def clean_article(self) -> Article | None:
+        number = self.cleaned_data["article"].strip()
+        if not number:
+            return None
+        article = Article.objects.filter(number=number).first()
+        if article is None:
+            raise ValidationError("No article has this number.", code="no_such_article")
+        return article
 
 
 class PolicyForm(forms.ModelForm):

@@ -447,7 +447,9 @@ def article_list_for_out_of_cycle(
     out-of-cycle review is opened for."""
     articles = Article.objects.published()
     if specialty is None and topic is None and article is None and not reference.strip():
-        raise DomainError("Choose a specialty, a topic or a reference.", code="no_criteria")
+        raise DomainError(
+            "Choose a specialty, a topic, a reference or an article.", code="no_criteria"
+        )
     if article is not None:
         articles = articles.filter(pk=article.pk)
     if specialty is not None:

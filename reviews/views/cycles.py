@@ -205,7 +205,9 @@ def _report(request: HttpRequest, assignment: review_cycles.HandAssignment) -> N
 def out_of_cycle(request: HttpRequest) -> HttpResponse:
     # A broken link or a retraction notice elsewhere links here with the work and why.
     prefill = {
-        name: request.GET[name][:1000] for name in ("reference", "reason") if name in request.GET
+        name: request.GET[name][:1000]
+        for name in ("reference", "reason", "article")
+        if name in request.GET
     }
     form = OutOfCycleForm(request.POST or None, initial=prefill)
     if request.method == "POST" and form.is_valid():
@@ -218,6 +220,7 @@ def out_of_cycle(request: HttpRequest) -> HttpResponse:
                 specialty=data["specialty"],
                 topic=data["topic"],
                 reference=data["reference"],
+                article=data["article"],
                 today=today(),
             ),
             lambda result: (

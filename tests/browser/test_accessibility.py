@@ -304,6 +304,7 @@ def test_every_page_the_editorial_director_uses_is_accessible(live_server, newsr
             f"{base}/work/audit/",
             f"{base}/work/audit/?date={day}&article={newsroom.live.number}",
             f"{base}/work/jobs/",
+            f"{base}/work/evidence/",
             f"{base}/work/feedback/",
             f"{base}/work/feedback/{newsroom.report.pk}/",
             f"{base}/accounts/reviewers/",

@@ -131,6 +131,7 @@ MATRIX = {
     "reporting:dashboard-csv": only(DIRECTOR),
     "reporting:revisions-waiting": only(DIRECTOR),
     "reporting:audit-report": only(DIRECTOR),
+    "reporting:evidence-report": only(DIRECTOR),
     "reporting:scheduled-jobs": only(DIRECTOR),
     "transfer:index": only(DIRECTOR),
     "transfer:export": only(DIRECTOR),

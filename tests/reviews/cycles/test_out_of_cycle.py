@@ -252,7 +252,7 @@ def test_without_a_criterion_nothing_is_opened(library, brenda):
         open_out_of_cycle(brenda, reference="   ")
 
     assert refusal.value.code == "no_criteria"
-    assert refusal.value.message == "Choose a specialty, a topic or a reference."
+    assert refusal.value.message == "Choose a specialty, a topic, a reference or an article."
     assert not ReviewCycle.objects.exists()
 
 

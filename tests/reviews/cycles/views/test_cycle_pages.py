@@ -366,7 +366,7 @@ def test_the_out_of_cycle_form_without_criteria_says_so(client, brenda):
     response = client.post(reverse("reviews:out-of-cycle"), {"reason": "Guideline changed"})
 
     assert response.status_code == 200
-    assert messages_of(response) == ["Choose a specialty, a topic or a reference."]
+    assert messages_of(response) == ["Choose a specialty, a topic, a reference or an article."]
     assert not ReviewCycle.objects.exists()
 
 
