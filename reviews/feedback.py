@@ -59,6 +59,19 @@ def _rate_limited(ip: str) -> bool:
     return count > REPORTS_PER_HOUR
 
 
+def _written(text: str, *, limit: int, empty: str, what: str, code: str) -> str:
+    """`text` stripped, refused when empty or over `limit` characters."""
+    text = (text or "").strip()
+    if not text:
+        raise DomainError(empty, code=f"{code}_required")
+    if len(text) > limit:
+        raise DomainError(
+            f"Please keep {what} to {limit:,} characters (it has {len(text):,}).",
+            code=f"{code}_too_long",
+        )
+    return text
+
+
 def feedback_submit(
     *,
     article: Article,
@@ -80,14 +93,13 @@ def feedback_submit(
         raise DomainError(
             "This page is no longer published, so it cannot be reported.", code="not_published"
         )
-    message = (message or "").strip()
-    if not message:
-        raise DomainError("Tell us what is wrong on this page.", code="message_required")
-    if len(message) > MESSAGE_LIMIT:
-        raise DomainError(
-            f"Please keep your report to {MESSAGE_LIMIT:,} characters (it has {len(message):,}).",
-            code="message_too_long",
-        )
+    message = _written(
+        message,
+        limit=MESSAGE_LIMIT,
+        empty="Tell us what is wrong on this page.",
+        what="your report",
+        code="message",
+    )
     email = (email or "").strip()
     if email:
         try:
@@ -184,14 +196,9 @@ def feedback_reply(
     """Store a director's reply; e-mail it when the reader gave an address and consent."""
     now = now or timezone.now()
     require_role(by, Role.EDITORIAL_DIRECTOR, "reply to readers")
-    body = (body or "").strip()
-    if not body:
-        raise DomainError("Write the reply first.", code="reply_required")
-    if len(body) > REPLY_LIMIT:
-        raise DomainError(
-            f"Please keep the reply to {REPLY_LIMIT:,} characters (it has {len(body):,}).",
-            code="reply_too_long",
-        )
+    body = _written(
+        body, limit=REPLY_LIMIT, empty="Write the reply first.", what="the reply", code="reply"
+    )
     feedback = _locked(feedback)
     email = None
     if feedback.email and feedback.email_consent:
