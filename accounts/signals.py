@@ -11,12 +11,13 @@ from django.dispatch import receiver
 from accounts.models import SecurityEvent, User
 from accounts.security import security_event_record
 from accounts.sessions import session_start
+from core.clients import client_address
 
 
 def _ip(request) -> str | None:
     if request is None:
         return None
-    return getattr(request, "axes_ip_address", None) or request.META.get("REMOTE_ADDR")
+    return getattr(request, "axes_ip_address", None) or client_address(request) or None
 
 
 @receiver(user_login_failed)

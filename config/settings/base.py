@@ -145,6 +145,8 @@ AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+# The same client address as the readers' report limit, behind the proxy or not.
+AXES_CLIENT_IP_CALLABLE = "core.clients.client_address"
 # Two-factor sign-in (django-otp): the issuer shown in the authenticator app.
 # An administrator never sees anyone's authenticator secret or its QR code: with it,
 # they could produce that person's one-time codes and sign as them.
@@ -190,7 +192,8 @@ STORAGES = {
 # X-Forwarded-Proto header (the proxy must set it and strip any the client sent);
 # without a proxy that header is a client's to forge, so it is ignored.
 HTTPS_ONLY = env.bool("HTTPS_ONLY", default=not DEBUG)
-if env.bool("BEHIND_HTTPS_PROXY", default=False):
+BEHIND_HTTPS_PROXY = env.bool("BEHIND_HTTPS_PROXY", default=False)
+if BEHIND_HTTPS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = HTTPS_ONLY
 # The load balancer's health check speaks plain HTTP to the instance.
@@ -342,6 +345,9 @@ CELERY_BEAT_SCHEDULE = {
 # a view that says nothing is for the editorial team. Refusals get one body shape
 # ({"code", "detail"}, plus "fields" on a 400) from api.exceptions.
 REST_FRAMEWORK = {
+    # Throttles count per client as core.clients.client_address finds it: without a
+    # proxy DRF would otherwise trust a client's own X-Forwarded-For.
+    "NUM_PROXIES": 1 if BEHIND_HTTPS_PROXY else 0,
     "DEFAULT_SCHEMA_CLASS": "api.schema.StetAutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "api.authentication.ApiTokenAuthentication",

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from accounts.decorators import role_required
 from accounts.roles import Role
+from core.clients import client_address
 from core.pages import attempt
 from encyclopedia import selectors as encyclopedia_selectors
 from encyclopedia.forms import ReportProblemForm
@@ -24,11 +25,6 @@ State = ReaderFeedback.State
 THANKS = "Thank you: your report has reached our editorial team."
 # What each triage button says, by the state it moves the report to.
 TRIAGE_ACTIONS = {State.ACCEPTED: "Accept", State.DECLINED: "Decline", State.RESOLVED: "Resolve"}
-
-
-def client_address(request: HttpRequest) -> str:
-    # django-axes has already worked out the address behind the proxies it trusts.
-    return getattr(request, "axes_ip_address", None) or request.META.get("REMOTE_ADDR", "")
 
 
 def waited(duration: datetime.timedelta | None) -> str:

@@ -342,3 +342,34 @@ def test_a_declined_report_opens_no_review(article, brenda):
 
     assert refusal.value.code == "invalid_transition"
     assert not ReviewCycle.objects.exists()
+
+
+def test_a_forged_forwarded_for_does_not_dodge_the_limit(client, article, settings):
+    for n in range(5):
+        client.post(report_url(article), {"message": PROBLEM}, HTTP_X_FORWARDED_FOR=f"10.0.0.{n}")
+
+    refused = client.post(
+        report_url(article), {"message": PROBLEM}, HTTP_X_FORWARDED_FOR="10.9.9.9"
+    )
+
+    assert "several reports in the last hour" in refused.text
+
+
+def test_behind_the_proxy_each_reader_has_their_own_limit(client, article, settings):
+    settings.BEHIND_HTTPS_PROXY = True
+    for _ in range(5):
+        client.post(
+            report_url(article), {"message": PROBLEM}, HTTP_X_FORWARDED_FOR="1.2.3.4, 198.51.100.7"
+        )
+
+    # The proxy appended the reader's address last: what comes before it is forgeable.
+    same_reader = client.post(
+        report_url(article), {"message": PROBLEM}, HTTP_X_FORWARDED_FOR="9.9.9.9, 198.51.100.7"
+    )
+    another_reader = client.post(
+        report_url(article), {"message": PROBLEM}, HTTP_X_FORWARDED_FOR="203.0.113.20"
+    )
+
+    assert "several reports in the last hour" in same_reader.text
+    assert another_reader.status_code == 302
+    assert ReaderFeedback.objects.count() == 6
