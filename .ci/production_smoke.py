@@ -35,7 +35,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
 from core.models import JobRun  # noqa: E402
 from demo.management.commands.load_demo import DEMO_PASSWORD  # noqa: E402
 from encyclopedia.models import Article  # noqa: E402
-from reviews.models import Approval, Comment, ReviewCycle  # noqa: E402
+from reviews.models import Approval, Comment, ReaderFeedback, ReviewCycle  # noqa: E402
 from tests.permissions.matrix import LOGIN, MATRIX, all_routes  # noqa: E402
 
 # Demo people whose roles are exactly those of the matrix's kinds of visitor.
@@ -150,6 +150,7 @@ def ids() -> dict:
     step = Approval.objects.filter(decision=Approval.Decision.PENDING).order_by("pk").first()
     cycle = ReviewCycle.objects.order_by("pk").first()
     comment = Comment.objects.order_by("pk").first()
+    report = ReaderFeedback.objects.order_by("pk").first()
     return {
         "number": article.number,
         "slug": article.slug,
@@ -158,6 +159,7 @@ def ids() -> dict:
         "comment_id": comment.pk if comment else 999999,
         "cycle_id": cycle.pk if cycle else 999999,
         "job_id": 999999,
+        "feedback_id": report.pk if report else 999999,
         "token_id": 999999,
         "pk": 1,
         "reviewer_id": 1,
