@@ -17,7 +17,7 @@ from core.clients import client_address
 def _ip(request) -> str | None:
     if request is None:
         return None
-    return getattr(request, "axes_ip_address", None) or client_address(request) or None
+    return client_address(request) or None
 
 
 @receiver(user_login_failed)

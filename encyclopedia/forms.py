@@ -1,6 +1,29 @@
-"""Forms readers fill in on the public site."""
+"""Forms readers fill in on the public site, and the field every form names an article by."""
 
 from django import forms
+from django.core.exceptions import ValidationError
+
+from encyclopedia.models import Article
+
+
+class ArticleNumberField(forms.RegexField):
+    """An article's six-digit number, cleaned to the article it names (None when left
+    blank); a number no article has is refused on the form."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", "Article number")
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("error_messages", {"invalid": "An article number is six digits."})
+        super().__init__(regex=r"^\d{6}$", **kwargs)
+
+    def clean(self, value) -> Article | None:
+        number = super().clean((value or "").strip())
+        if not number:
+            return None
+        article = Article.objects.filter(number=number).first()
+        if article is None:
+            raise ValidationError("No article has this number.", code="no_such_article")
+        return article
 
 
 class ReportProblemForm(forms.Form):

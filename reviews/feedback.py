@@ -138,11 +138,14 @@ def _locked(feedback: ReaderFeedback) -> ReaderFeedback:
     return ReaderFeedback.objects.select_for_update().select_related("article").get(pk=feedback.pk)
 
 
-def _responded(feedback: ReaderFeedback, *, by: User, now: datetime.datetime) -> None:
-    """The first answer of any kind is the reader's response time; later ones keep it."""
-    if feedback.first_response_at is None:
-        feedback.first_response_at = now
-        feedback.first_response_by = by
+def _responded(feedback: ReaderFeedback, *, by: User, now: datetime.datetime) -> bool:
+    """The first answer of any kind is the reader's response time; later ones keep it.
+    True when this was the first."""
+    if feedback.first_response_at is not None:
+        return False
+    feedback.first_response_at = now
+    feedback.first_response_by = by
+    return True
 
 
 @transaction.atomic
@@ -206,8 +209,7 @@ def feedback_reply(
     reply = FeedbackReply.objects.create(
         feedback=feedback, author=by, body=body, sent_at=now, email=email
     )
-    if feedback.first_response_at is None:
-        _responded(feedback, by=by, now=now)
+    if _responded(feedback, by=by, now=now):
         track(feedback, user=by, reason="Replied to the reader")
         feedback.save()
     return reply
@@ -219,23 +221,31 @@ class OpenedReview:
     opened: bool  # False: the article already had an open review, now linked
 
 
-def _check_review_may_open(feedback: ReaderFeedback) -> None:
-    """Refuse a review from a report that has one, or that was declined or resolved."""
+def open_review_refusal(feedback: ReaderFeedback) -> DomainError | None:
+    """Why no out-of-cycle review may be opened from `feedback` (one was already, the
+    report was declined or resolved, the article is not live), or None: the service
+    raises it, and the report's page offers the form only when there is none."""
     if feedback.cycle_id is not None:
-        raise DomainError(
+        return DomainError(
             "A review has already been opened from this report.", code="already_opened"
         )
-    if feedback.state in (State.DECLINED, State.RESOLVED):
-        raise InvalidTransition(
+    if feedback.state not in (State.NEW, State.ACCEPTED):
+        return InvalidTransition(
             f"This report is {feedback.get_state_display().lower()}; reviews are opened "
             "only from new or accepted reports.",
             code="invalid_transition",
         )
     if feedback.article.status != Article.Status.PUBLISHED:
-        raise DomainError(
+        return DomainError(
             "The article is not published, so it has no live page to review.",
             code="not_published",
         )
+    return None
+
+
+def _check_review_may_open(feedback: ReaderFeedback) -> None:
+    if (refusal := open_review_refusal(feedback)) is not None:
+        raise refusal
 
 
 def feedback_open_review(

@@ -9,11 +9,11 @@ from django.forms import formset_factory
 from accounts.models import AccountPolicy, ReviewerProfile, Specialty, User
 from accounts.roles import Role
 from core.validators import visible_text
+from encyclopedia.forms import ArticleNumberField
 from encyclopedia.models import (
     PUBLIC_NOTE_MAX_CHARS,
     SECTION_BODY_MAX_CHARS,
     SUMMARY_MAX_CHARS,
-    Article,
     ReviewPolicy,
     Revision,
     Topic,
@@ -23,6 +23,7 @@ from encyclopedia.models import (
 )
 from encyclopedia.reference_checks import published_year_validator
 from encyclopedia.services import ReferenceInput, SectionInput
+from reviews.cycles.opening import REASON_LIMIT
 from reviews.eligibility import Choice
 from reviews.models import Step
 from reviews.services.comments import SectionComment
@@ -569,7 +570,7 @@ class CycleChangesForm(forms.Form):
 
 class OutOfCycleForm(forms.Form):
     reason = forms.CharField(
-        max_length=500, help_text='Recorded on every cycle, e.g. "Retraction notice".'
+        max_length=REASON_LIMIT, help_text='Recorded on every cycle, e.g. "Retraction notice".'
     )
     specialty = forms.ModelChoiceField(queryset=Specialty.objects.all(), required=False)
     topic = forms.ModelChoiceField(queryset=Topic.objects.all(), required=False)
@@ -579,21 +580,9 @@ class OutOfCycleForm(forms.Form):
         label="Cited work",
         help_text="A DOI (10.xxxx/…), a PubMed id, or a URL: every article citing it.",
     )
-    article = forms.CharField(
-        max_length=6,
-        required=False,
-        label="Article number",
-        help_text="Six digits: this one article, e.g. one citing out-of-date evidence.",
+    article = ArticleNumberField(
+        help_text="Six digits: this one article, e.g. one citing out-of-date evidence."
     )
-
-    def clean_article(self) -> Article | None:
-        number = self.cleaned_data["article"].strip()
-        if not number:
-            return None
-        article = Article.objects.filter(number=number).first()
-        if article is None:
-            raise ValidationError("No article has this number.", code="no_such_article")
-        return article
 
 
 class PolicyForm(forms.ModelForm):

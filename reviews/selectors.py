@@ -538,10 +538,10 @@ def feedback_median_response(reports: QuerySet[ReaderFeedback]) -> datetime.time
 
 
 def feedback_get(*, feedback_id: int) -> ReaderFeedback | None:
+    """One report for its page, with `response_time` as on the list."""
     return (
-        ReaderFeedback.objects.select_related(
-            "article", "article__live_revision", "revision", "first_response_by", "cycle"
-        )
+        feedback_list()
+        .select_related("revision")
         .prefetch_related("replies__author", "replies__email")
         .filter(pk=feedback_id)
         .first()

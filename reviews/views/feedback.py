@@ -111,16 +111,13 @@ def _detail(request: HttpRequest, report: ReaderFeedback, **kept) -> HttpRespons
         "reviews/feedback_detail.html",
         {
             "report": report,
-            "waited": waited(
-                report.first_response_at - report.submitted_at if report.first_response_at else None
-            ),
+            "waited": waited(report.response_time),
             "triage": [
                 (state, TRIAGE_ACTIONS[state])
                 for state in State.values
                 if state in reader_feedback.TRANSITIONS[report.state]
             ],
-            "can_open_review": report.cycle_id is None
-            and report.state in (State.NEW, State.ACCEPTED),
+            "can_open_review": reader_feedback.open_review_refusal(report) is None,
             **kept,
         },
     )

@@ -18,7 +18,8 @@ Kind = Revision.Kind
 DOSE = "The adult dose of ibuprofen was given in grams; it is 400 mg."
 
 
-def with_note(revision: Revision, note: str, editor) -> Revision:
+def save(revision: Revision, editor, **changes) -> Revision:
+    """Save `revision` as it is, with `changes` to the service's arguments."""
     sections, references = content.revision_content(revision)
     return content.revision_save_draft(
         revision=revision,
@@ -28,8 +29,12 @@ def with_note(revision: Revision, note: str, editor) -> Revision:
         summary=revision.summary,
         sections=sections,
         references=references,
-        public_note=note,
+        **changes,
     )
+
+
+def with_note(revision: Revision, note: str, editor) -> Revision:
+    return save(revision, editor, public_note=note)
 
 
 def published_correction(article, maria, brenda, note: str, kind=Kind.CORRECTION) -> Revision:
@@ -109,17 +114,8 @@ def test_a_note_over_the_limit_is_refused_and_the_draft_kept(article, maria):
 def test_saving_without_a_note_keeps_the_stored_one(article, maria):
     draft = draft_change(article, editor=maria, correction=True)
     with_note(draft, DOSE, maria)
-    sections, references = content.revision_content(draft)
 
-    content.revision_save_draft(
-        revision=draft,
-        editor=maria,
-        expected_version=fresh(draft).edit_version,
-        title=draft.title,
-        summary=draft.summary,
-        sections=sections,
-        references=references,
-    )
+    save(draft, maria)
 
     assert fresh(draft).public_note == DOSE
 

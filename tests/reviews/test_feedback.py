@@ -333,9 +333,12 @@ def test_a_report_on_an_article_under_review_is_linked_to_that_review(article, b
     assert report.cycle == opened.cycle
 
 
-def test_a_declined_report_opens_no_review(article, brenda):
+def test_a_declined_report_opens_no_review(client, article, brenda):
     report = submit(article)
     reader_feedback.feedback_triage(feedback=report, state=State.DECLINED, by=brenda)
+    client.force_login(brenda)
+    page = client.get(reverse("reviews:feedback", args=[report.pk]))
+    assert "Open an out-of-cycle review" not in page.text
 
     with pytest.raises(DomainError) as refusal:
         reader_feedback.feedback_open_review(feedback=report, by=brenda, reason="Why not")
