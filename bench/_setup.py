@@ -130,17 +130,24 @@ TEXTS = 3_000  # distinct section texts, shared out among the articles
 
 
 def _section_texts(rng: random.Random, words: int) -> list[str]:
-    """Text with the shape of real prose: a few words everywhere, the medical terms in
-    some pages, a long tail of rare words (5,000 made-up ones, Zipf-distributed), so a
-    search matches some pages, not all."""
+    """Text with the shape of real prose: short sentences, a few words everywhere, the
+    medical terms in some pages, a long tail of rare words (5,000 made-up ones,
+    Zipf-distributed), so a search matches some pages, not all."""
     rare = sorted({"".join(rng.choices(SYLLABLES, k=rng.randint(2, 4))) for _ in range(6000)})
     # The medical terms ranked about 500th: each in roughly one page in eight.
     vocabulary = COMMON_WORDS + rare[:500] + MEDICAL_WORDS + rare[500:]
     weights = [1 / (rank + 1) for rank in range(len(vocabulary))]
-    return [
-        " ".join(rng.choices(vocabulary, weights=weights, k=words)).capitalize() + "."
-        for _ in range(TEXTS)
-    ]
+
+    def prose() -> str:
+        chosen = rng.choices(vocabulary, weights=weights, k=words)
+        sentences, start = [], 0
+        while start < words:  # sentences of 6 to 14 words, as a plain-language page has
+            end = min(words, start + rng.randint(6, 14))
+            sentences.append(" ".join(chosen[start:end]).capitalize() + ".")
+            start = end
+        return " ".join(sentences)
+
+    return [prose() for _ in range(TEXTS)]
 
 
 def build_content(*, sections: int = 3, words: int = 200, references: int = 10) -> None:

@@ -249,6 +249,7 @@ def sign(
     now: datetime.datetime | None = None,
     reviewed_whole_page: bool = False,
     comment: str = "",
+    acknowledged_warnings: Sequence[str] = (),
 ) -> Approval:
     """`signer` approves the step the revision waits on."""
     return services.approval_approve(
@@ -258,14 +259,27 @@ def sign(
         proof=proof_of(signer, now=now),
         comment=comment,
         reviewed_whole_page=reviewed_whole_page,
+        acknowledged_warnings=acknowledged_warnings,
         now=now,
     )
 
 
-def sign_all(revision: Revision, *signers: User, now=None, reviewed_whole_page=False) -> Revision:
+def sign_all(
+    revision: Revision,
+    *signers: User,
+    now=None,
+    reviewed_whole_page=False,
+    acknowledged_warnings: Sequence[str] = (),
+) -> Revision:
     """Each signer in turn approves the step the revision waits on."""
     for signer in signers:
-        sign(revision, signer, now=now, reviewed_whole_page=reviewed_whole_page)
+        sign(
+            revision,
+            signer,
+            now=now,
+            reviewed_whole_page=reviewed_whole_page,
+            acknowledged_warnings=acknowledged_warnings,
+        )
     return fresh(revision)
 
 
@@ -277,10 +291,17 @@ def approved_revision(
     kind: str = Revision.Kind.UPDATE,
     sign_at: datetime.datetime | None = None,
     reviewed_whole_page: bool = False,
+    acknowledged_warnings: Sequence[str] = (),
     **changes,
 ) -> Revision:
     revision = submitted_revision(article, editor=editor, kind=kind, **changes)
-    return sign_all(revision, *signers, now=sign_at, reviewed_whole_page=reviewed_whole_page)
+    return sign_all(
+        revision,
+        *signers,
+        now=sign_at,
+        reviewed_whole_page=reviewed_whole_page,
+        acknowledged_warnings=acknowledged_warnings,
+    )
 
 
 def published_revision(
