@@ -29,6 +29,7 @@ from core.clock import add_months
 from core.db import AddMonths
 from core.errors import DomainError
 from core.validators import visible_text
+from encyclopedia.catalogue import catalogue_changed
 
 ARTICLE_NUMBER_VALIDATOR = RegexValidator(r"^\d{6}$", "An article number is six digits.")
 # Long enough for the longest real encyclopedia section, short enough that a runaway
@@ -199,11 +200,13 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(title__istartswith=letter)
 
     # The three bulk paths below bypass save(); each re-derives next_review_due so the
-    # stored due date cannot drift from the Review Date and interval it depends on.
+    # stored due date cannot drift from the Review Date and interval it depends on, and
+    # moves the catalogue's generation on, as a save does.
 
     def update(self, **kwargs):
         if SCHEDULE_FIELDS & kwargs.keys() and "next_review_due" not in kwargs:
             kwargs["next_review_due"] = self._next_review_due_expression(kwargs)
+        catalogue_changed()
         return super().update(**kwargs)
 
     @staticmethod
@@ -239,6 +242,7 @@ class ArticleQuerySet(models.QuerySet):
             for article in objs:
                 article.next_review_due = intervals.next_review_due(article)
             fields = [*fields, "next_review_due"]
+        catalogue_changed()
         return super().bulk_update(objs, fields, batch_size=batch_size)
 
     def bulk_create(self, objs, *args, **kwargs):
@@ -246,6 +250,7 @@ class ArticleQuerySet(models.QuerySet):
         intervals = ScheduleResolver()
         for article in objs:
             article.next_review_due = intervals.next_review_due(article)
+        catalogue_changed()
         return super().bulk_create(objs, *args, **kwargs)
 
     def reschedule(self) -> int:

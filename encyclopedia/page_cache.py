@@ -7,7 +7,8 @@ in production, local memory by default), keyed by what they print:
 - an article page by its number; it is dropped the moment the article changes (publish,
   re-certification, retirement, slug or specialty) by `forget_article`, which the
   article's save calls after commit (encyclopedia.signals);
-- the lists by a catalogue generation that every change of any article moves on;
+- the lists by the catalogue's generation (encyclopedia.catalogue), which every change
+  of any article moves on;
 - all of them by the day (the citation prints today's date) and by the site's
   fingerprint: the settings every page prints, the rendering code and the static files'
   manifest, so a deploy that changes any of them starts from an empty cache.
@@ -34,7 +35,6 @@ import hashlib
 import json
 import re
 import string
-import uuid
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -47,10 +47,10 @@ from django.utils.http import http_date, parse_http_date_safe
 
 from core.clock import today
 from core.outbox import outbox_call
+from encyclopedia import catalogue
 from encyclopedia.models import Article
 from encyclopedia.page_content import RENDERER
 
-CATALOGUE = "pages:catalogue"
 READER_PAGE = "stet.reader_page"  # in request.META: the cache key of the page served
 
 
@@ -78,17 +78,15 @@ def article_key(number: str, day: datetime.date | None = None) -> str:
 
 
 def list_key(request: HttpRequest) -> str:
-    generation = cache.get(CATALOGUE, "0")
-    return f"pages:{SITE}:{today()}:list:{generation}:{request.get_full_path()}"
+    return f"pages:{SITE}:{today()}:list:{catalogue.generation()}:{request.get_full_path()}"
 
 
 def forget_article(number: str) -> None:
-    """Drop the article's page (today's and yesterday's, around midnight) and every list:
-    the lists' keys carry a generation, and a new one leaves the old entries unread."""
+    """Drop the article's page (today's and yesterday's, around midnight). The lists go
+    with the catalogue's generation, which the same change moves on."""
     day = today()
     pages = [article_key(number, day), article_key(number, day - datetime.timedelta(1))]
     cache.delete_many([*pages, *(_headers_key(page) for page in pages)])
-    cache.set(CATALOGUE, uuid.uuid4().hex, timeout=None)
 
 
 def cached_for_readers(key: Callable[..., str]) -> Callable:

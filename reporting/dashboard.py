@@ -7,6 +7,7 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import (
     Count,
     DurationField,
@@ -21,7 +22,7 @@ from django.utils import timezone
 
 from accounts.models import ReviewerProfile, Specialty
 from accounts.roles import Role
-from encyclopedia import search
+from encyclopedia import catalogue, search
 from encyclopedia.models import Article, ReviewPolicy, Topic
 from encyclopedia.schedule import ReviewWindow
 from reporting.figures import AGE_BUCKETS, schedule_buckets
@@ -72,15 +73,33 @@ SORTS = {
 SCHEDULE_FIGURES = ("published", "never_reviewed", "current", "due_soon", *BUCKETS)
 
 
+# How long counted figures are kept at most: a change moves the catalogue's generation
+# on at once, so this only bounds them when the cache was away at that moment.
+FIGURES_SECONDS = 300
+
+
 def by_specialty(*, today: datetime.date) -> list[dict]:
     """Every schedule figure per specialty (published, current, due soon, never reviewed,
-    overdue by age), in one pass over the published articles."""
+    overdue by age). Counted in one pass over the published articles, then kept until
+    any article changes (encyclopedia.catalogue) or the day or the due-soon window
+    does, so the dashboard costs that pass only once per change, however large the
+    encyclopedia."""
+    due_soon_days = ReviewPolicy.current().due_soon_days
+    # The generation is read before the articles: figures counted while a change was in
+    # flight are kept under one that the change's commit leaves behind.
+    key = f"dashboard:schedule:{today}:{due_soon_days}:{catalogue.generation()}"
+    rows = cache.get(key)
+    if rows is None:
+        rows = _count_by_specialty(today=today, due_soon_days=due_soon_days)
+        cache.set(key, rows, FIGURES_SECONDS)
+    return rows
+
+
+def _count_by_specialty(*, today: datetime.date, due_soon_days: int) -> list[dict]:
     rows = list(
         Article.objects.published()
         .values("specialty_id", "specialty__name")
-        .annotate(
-            **schedule_buckets(today=today, due_soon_days=ReviewPolicy.current().due_soon_days)
-        )
+        .annotate(**schedule_buckets(today=today, due_soon_days=due_soon_days))
     )
     for row in rows:
         row["overdue"] = sum(row[name] for name in BUCKETS)
