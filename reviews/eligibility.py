@@ -416,13 +416,17 @@ def _approvals(approvals: QuerySet[Approval]) -> list[tuple[Approval, Work]]:
     ]
 
 
-def _cycles(cycles: QuerySet[ReviewCycle]) -> list[tuple[ReviewCycle, Work]]:
-    """Review cycles with the work each one is (a review of the live page)."""
-    rows = list(
-        cycles.select_related("article__specialty", "article__live_revision", "assignee").order_by(
-            "due_on", "pk"
-        )
-    )
+def _with_work_facts(cycles: QuerySet[ReviewCycle]) -> QuerySet[ReviewCycle]:
+    """Review cycles, soonest due first, with what _cycle_works reads of each."""
+    return cycles.select_related(
+        "article__specialty", "article__live_revision", "assignee"
+    ).order_by("due_on", "pk")
+
+
+def _cycles(cycles: Iterable[ReviewCycle]) -> list[tuple[ReviewCycle, Work]]:
+    """Review cycles (loaded by _with_work_facts) with the work each one is (a review of
+    the live page)."""
+    rows = list(cycles)
     return list(zip(rows, _cycle_works(rows), strict=True))
 
 
@@ -458,7 +462,7 @@ def step_work(approval: Approval) -> Work:
 
 
 def review_work(cycle: ReviewCycle) -> Work:
-    return _cycles(ReviewCycle.objects.filter(pk=cycle.pk))[0][1]
+    return _cycles(_with_work_facts(ReviewCycle.objects.filter(pk=cycle.pk)))[0][1]
 
 
 def submission_work(revision: Revision) -> Work:
@@ -673,11 +677,25 @@ class ReviewQueue:
     refused: list[tuple[ReviewCycle, Verdict]] = field(default_factory=list)
 
 
-def review_queue(*, user: User, on: datetime.date, me: Person | None = None) -> ReviewQueue:
+def assigned_reviews(user: User) -> QuerySet[ReviewCycle]:
+    """A reviewer's open periodic reviews, soonest due first (what review_queue judges)."""
+    return _with_work_facts(
+        ReviewCycle.objects.open().filter(assignee=user).select_related("revision")
+    )
+
+
+def review_queue(
+    *,
+    user: User,
+    on: datetime.date,
+    me: Person | None = None,
+    cycles: Iterable[ReviewCycle] | None = None,
+) -> ReviewQueue:
+    """`user`'s open periodic reviews, those they may sign and those they may not: all of
+    them, or `cycles`, a page of assigned_reviews(user)."""
     me = me or person(user)
     queue = ReviewQueue()
-    mine = ReviewCycle.objects.open().filter(assignee=user)
-    for cycle, work in _cycles(mine.select_related("revision")):
+    for cycle, work in _cycles(assigned_reviews(user) if cycles is None else cycles):
         # A review whose revision is being drafted waits on the editor, not on a verdict.
         verdict = judge(me, replace(work, pending=True), on=on, signing=True)
         if verdict:

@@ -1,5 +1,6 @@
 """Each role's home in the editorial tool: an editor's drafts, a signer's queue."""
 
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -11,6 +12,8 @@ from encyclopedia.models import Revision
 from reviews import eligibility, selectors
 from reviews.models import Step
 from reviews.views.common import SIGNERS
+
+REVIEWS_PER_PAGE = 50
 
 
 @role_required(Role.EDITOR)
@@ -48,12 +51,19 @@ def drafts(request: HttpRequest) -> HttpResponse:
 def queue(request: HttpRequest) -> HttpResponse:
     day = today()
     me = eligibility.person(request.user)
+    # Fifty at a time, soonest due first: only the page's reviews are judged and shown.
+    reviews = Paginator(eligibility.assigned_reviews(request.user), REVIEWS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "reviews/queue.html",
         {
             "approvals": eligibility.approval_queue(user=request.user, on=day, me=me)[:200],
-            "reviews": eligibility.review_queue(user=request.user, on=day, me=me),
+            "page": reviews,
+            "reviews": eligibility.review_queue(
+                user=request.user, on=day, me=me, cycles=reviews.object_list
+            ),
             "decided": selectors.approval_list_decided(user=request.user),
             # What only an editorial director can unblock: assign, override, recruit.
             "nobody_qualifies": eligibility.nobody_qualifies(on=day)[:200]

@@ -114,6 +114,36 @@ def test_the_reviewers_periodic_reviews_come_most_overdue_first_with_how_long(cl
     assert len(rows) == 2
 
 
+def test_a_reviewer_with_many_periodic_reviews_pages_through_them_fifty_at_a_time(
+    client, okafor, maria, brenda, cardiology, django_assert_max_num_queries
+):
+    okafor.capacity = 100
+    okafor.save()
+    # 55 overdue pages, the lower the number the longer overdue.
+    articles = [
+        due_article(
+            TODAY - days(100 - n), specialty=cardiology, author=maria, title=f"Page {n:02d}"
+        )
+        for n in range(55)
+    ]
+    flag()
+    hand_over(articles, to=okafor, by=brenda)
+    login(client, okafor)
+
+    with django_assert_max_num_queries(30) as first_page:
+        page = get_page(client, QUEUE)
+    with django_assert_max_num_queries(len(first_page.captured_queries)):
+        second = get_page(client, QUEUE, {"page": 2})
+
+    titles = [row[:7] for row in rows_of(section_after(page, "My periodic reviews"))]
+    assert titles == [f"Page {n:02d}" for n in range(50)]
+    assert "55 open, soonest due first; 1–50 shown." in text(page)
+    assert [row[:7] for row in rows_of(section_after(second, "My periodic reviews"))] == [
+        f"Page {n:02d}" for n in range(50, 55)
+    ]
+    assert "Page 2 of 2" in text(second.select_one("nav.pagination"))
+
+
 def test_the_reviewers_recent_decisions_are_listed_newest_first(client, okafor, work):
     login(client, okafor)
     items = section_after(get_page(client, QUEUE), "My recent decisions").find_all("li")
