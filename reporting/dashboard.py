@@ -155,7 +155,9 @@ def by_reviewer(*, today: datetime.date) -> list[ReviewerRow]:
         for row in ReviewCycle.objects.open()
         .exclude(assignee=None)
         .values("assignee")
-        .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today)))
+        # Counts of what the open-review index holds (assignee, due date): answered from
+        # the index alone.
+        .annotate(open=Count("*"), overdue=Count("due_on", filter=Q(due_on__lt=today)))
     }
     steps = eligibility.review_steps_by_assignee([profile.user_id for profile in profiles])
     since = timezone.make_aware(
@@ -167,6 +169,7 @@ def by_reviewer(*, today: datetime.date) -> list[ReviewerRow]:
         .exclude(assignee=None)
         .annotate(took=ExpressionWrapper(F("closed_at") - F("opened_at"), DurationField()))
         .values_list("assignee", "took")
+        .order_by()  # a median needs no order: spare the sort of the model's default one
     )
     for assignee, took in completed:
         durations[assignee].append(took.total_seconds() / 86400)
@@ -307,6 +310,32 @@ def article_matches(
     elif filters.cycle_state == "none":
         articles = articles.filter(open_cycle__id=None)
     return articles
+
+
+def article_count(*, today: datetime.date, filters: ArticleFilter) -> int:
+    """How many published articles the director's list matches. Where the filters are a
+    schedule figure, of the whole encyclopedia or of one specialty (what every figure on
+    the dashboard links to), the answer is that figure as by_specialty keeps it: the list
+    and the figure that led to it always agree, and neither counts the articles again.
+    Any other filter is counted."""
+    figure = filters.bucket or filters.status or "published"
+    if (
+        filters.query
+        or filters.topic
+        or filters.reviewer
+        or filters.cycle_state
+        or (filters.bucket and filters.status != "overdue")  # no figure: counted below
+    ):
+        return article_matches(today=today, filters=filters).count()
+    rows = [
+        row for row in by_specialty(today=today) if filters.specialty in (None, row["specialty_id"])
+    ]
+    names = (
+        [name for name, (low, _) in BUCKETS.items() if low >= FILTER_BUCKETS[figure][0]]
+        if figure == "overdue_over_90"
+        else [figure]
+    )
+    return sum(row[name] for row in rows for name in names)
 
 
 def article_list(

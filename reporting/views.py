@@ -89,8 +89,9 @@ def dashboard_articles(request: HttpRequest) -> HttpResponse:
     articles = dashboard_reads.article_list(today=day, filters=filters)
     if request.GET.get("format") == "csv":
         return streaming_csv(_article_csv_rows(articles, day), filename=f"articles-{day}.csv")
-    matches = dashboard_reads.article_matches(today=day, filters=filters)
-    page = CountedPaginator(articles, 50, count=matches.count).get_page(request.GET.get("page"))
+    page = CountedPaginator(
+        articles, 50, count=lambda: dashboard_reads.article_count(today=day, filters=filters)
+    ).get_page(request.GET.get("page"))
     _annotate_rows(page.object_list, day)
     return render(
         request,

@@ -63,6 +63,13 @@ def query(**params) -> str:
         ({"status": "overdue", "specialty": "cardiology", "state": "unassigned"},
          ["Aortic stenosis", "Cardiomyopathy"]),
         ({"reviewer": "okafor", "bucket": "overdue_91_180"}, ["Atrial fibrillation"]),
+        ({"bucket": "overdue_over_90"},
+         ["Angina", "Aortic stenosis", "Atrial fibrillation", "Kidney stones"]),
+        ({"status": "due_soon", "specialty": "nephrology"}, ["Dialysis"]),
+        ({"bucket": "overdue_91_180", "specialty": "cardiology"}, ["Atrial fibrillation"]),
+        ({"status": "current", "bucket": "overdue_1_30"}, []),
+        ({}, [*OVERDUE_MOST_FIRST, "Chest pain", "Endocarditis", "Dialysis", "Heart failure",
+              "Nephrotic syndrome", "Hypertension"]),
     ],
 )  # fmt: skip
 def test_the_list_filters_by_status_specialty_reviewer_age_and_review_state(
@@ -75,8 +82,10 @@ def test_the_list_filters_by_status_specialty_reviewer_age_and_review_state(
     params = {key: resolved.get(key, str)(value) for key, value in params.items()}
 
     shown = titles_listed(director, query(**params))
+    count = get_page(director, ARTICLES + query(**params)).select_one("h1 .muted")
 
     assert sorted(shown) == sorted(titles)
+    assert text(count) == str(len(titles))  # the count printed agrees with the rows listed
 
 
 def test_the_filter_form_shows_the_filters_in_force(director, cardiology):
