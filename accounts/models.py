@@ -27,7 +27,13 @@ class User(AbstractUser):
         swappable = "AUTH_USER_MODEL"
 
     def __str__(self) -> str:
-        return self.get_full_name() or self.username
+        return self.name_of(self.first_name, self.last_name, self.username)
+
+    @staticmethod
+    def name_of(first_name: str, last_name: str, username: str) -> str:
+        """How the team names a person: their full name, else their username (for lists
+        that read the fields without loading the accounts)."""
+        return f"{first_name} {last_name}".strip() or username
 
     def has_role(self, role: Role) -> bool:
         # Group names are cached per instance: role checks run several times per request.

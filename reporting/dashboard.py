@@ -20,7 +20,7 @@ from django.db.models import (
 )
 from django.utils import timezone
 
-from accounts.models import ReviewerProfile, Specialty
+from accounts.models import ReviewerProfile, Specialty, User
 from accounts.roles import Role
 from encyclopedia import catalogue, search
 from encyclopedia.models import Article, ReviewPolicy, Topic
@@ -71,6 +71,13 @@ SORTS = {
 
 
 SCHEDULE_FIGURES = ("published", "never_reviewed", "current", "due_soon", *BUCKETS)
+# The figures made of age buckets: all of them, and those over 90 days.
+SUMMED_BUCKETS = {
+    "overdue": tuple(BUCKETS),
+    "overdue_over_90": tuple(
+        name for name, (low, _) in BUCKETS.items() if low >= FILTER_BUCKETS["overdue_over_90"][0]
+    ),
+}
 
 
 # How long counted figures are kept at most: a change moves the catalogue's generation
@@ -102,9 +109,13 @@ def _count_by_specialty(*, today: datetime.date, due_soon_days: int) -> list[dic
         .annotate(**schedule_buckets(today=today, due_soon_days=due_soon_days))
     )
     for row in rows:
-        row["overdue"] = sum(row[name] for name in BUCKETS)
+        row.update(_summed(row))
     rows.sort(key=lambda row: (-row["overdue"], row["specialty__name"]))
     return rows
+
+
+def _summed(figures: dict) -> dict[str, int]:
+    return {name: sum(figures[b] for b in buckets) for name, buckets in SUMMED_BUCKETS.items()}
 
 
 def headline(*, today: datetime.date, specialties: list[dict] | None = None) -> dict:
@@ -114,7 +125,7 @@ def headline(*, today: datetime.date, specialties: list[dict] | None = None) -> 
     if specialties is None:
         specialties = by_specialty(today=today)
     figures = {name: sum(row[name] for row in specialties) for name in SCHEDULE_FIGURES}
-    figures["overdue"] = sum(figures[name] for name in BUCKETS)
+    figures.update(_summed(figures))
     figures["unassigned_cycles"] = ReviewCycle.objects.open().filter(assignee=None).count()
     waiting = Approval.objects.filter(decision=Approval.Decision.PENDING).aggregate(
         count=Count("pk"), oldest=Min("pending_since")
@@ -327,15 +338,11 @@ def article_count(*, today: datetime.date, filters: ArticleFilter) -> int:
         or (filters.bucket and filters.status != "overdue")  # no figure: counted below
     ):
         return article_matches(today=today, filters=filters).count()
-    rows = [
-        row for row in by_specialty(today=today) if filters.specialty in (None, row["specialty_id"])
-    ]
-    names = (
-        [name for name, (low, _) in BUCKETS.items() if low >= FILTER_BUCKETS[figure][0]]
-        if figure == "overdue_over_90"
-        else [figure]
+    return sum(
+        row[figure]
+        for row in by_specialty(today=today)
+        if filters.specialty in (None, row["specialty_id"])
     )
-    return sum(row[name] for row in rows for name in names)
 
 
 def article_list(
@@ -380,10 +387,8 @@ def assignee_name(row: dict) -> str:
     account with neither still reads as assigned."""
     if row["open_cycle__assignee_id"] is None:
         return ""
-    full_name = " ".join(
-        filter(
-            None, [row["open_cycle__assignee__first_name"], row["open_cycle__assignee__last_name"]]
-        )
+    full_name = User.name_of(
+        row["open_cycle__assignee__first_name"], row["open_cycle__assignee__last_name"], ""
     )
     return (
         row["open_cycle__assignee__reviewer_profile__credit_name"]

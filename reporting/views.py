@@ -35,9 +35,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     day = today()
     specialties = dashboard_reads.by_specialty(today=day)
     figures = dashboard_reads.headline(today=day, specialties=specialties)
-    figures["overdue_over_90"] = sum(
-        figures[name] for name in ("overdue_91_180", "overdue_181_365", "overdue_over_365")
-    )
     trend = dashboard_reads.trend(today=day)
     list_url = reverse("reporting:dashboard-articles")
     age = [

@@ -322,8 +322,7 @@ def people(users: QuerySet[User], *, with_loads: bool = True) -> list[Person]:
         result.append(
             Person(
                 user_id=row["pk"],
-                # As User.__str__ names them: the full name, else the username.
-                name=f"{row['first_name']} {row['last_name']}".strip() or row["username"],
+                name=User.name_of(row["first_name"], row["last_name"], row["username"]),
                 is_active=row["is_active"],
                 roles=frozenset(roles.get(row["pk"], ())),
                 credentials=credentials,

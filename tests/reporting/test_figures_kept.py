@@ -5,7 +5,7 @@ for that pass again, and never sees a figure that a change has made wrong."""
 import datetime
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from encyclopedia import catalogue
@@ -44,9 +44,7 @@ def director(client, brenda, encyclopedia):
     return client
 
 
-def test_a_second_view_takes_the_figures_kept_by_the_first(director, django_assert_max_num_queries):
-    from django.db import connection
-
+def test_a_second_view_takes_the_figures_kept_by_the_first(director):
     with CaptureQueriesContext(connection) as first:
         before = shown(director)
     with CaptureQueriesContext(connection) as second:
