@@ -12,8 +12,10 @@ from api.services import api_token_create
 from config.celery import app
 from core.models import JobRun, OutgoingEmail
 from encyclopedia.models import Revision
+from reviews import services
 from tests.api.clients import ME, bearer
 from tests.faults.conftest import wait_for
+from tests.reporting.factories import ARTICLES, DASHBOARD, get_page, headline_figures, text
 from tests.reviews.factories import draft_change, live_article, submitted_revision
 
 QUEUED = OutgoingEmail.Status.QUEUED
@@ -47,6 +49,25 @@ def test_pages_and_the_api_work_while_redis_is_down(
     assert (me.status_code, articles.status_code) == (200, 200)
     assert health.status_code == 503
     assert health.json()["broker"]["ok"] is False
+
+
+@pytest.mark.django_db
+def test_the_directors_figures_are_counted_live_while_redis_is_down(
+    client, maria, brenda, cardiology, redis_everywhere
+):
+    angina, _ = (
+        live_article(specialty=cardiology, author=maria, title=title)
+        for title in ("Angina", "Bradycardia")
+    )
+    client.force_login(brenda)
+    assert headline_figures(get_page(client, DASHBOARD))["Published"][0] == 2  # kept
+    redis_everywhere.kill()
+
+    services.article_retire(article=angina, director=brenda, reason="Merged into Chest pain")
+
+    # Neither the kept figures nor the generation can be read: the figures are counted.
+    assert headline_figures(get_page(client, DASHBOARD))["Published"][0] == 1
+    assert text(get_page(client, ARTICLES).select_one("h1 .muted")) == "1"
 
 
 @pytest.fixture
