@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 
 from core.clock import today
 from reviews import cycles
+from reviews.models import ReviewCycle
 from tests.accounts.factories import PASSWORD
 from tests.browser.pages import sign_in
 from tests.encyclopedia.factories import published_article
@@ -122,3 +123,39 @@ def test_a_director_assigns_the_articles_behind_a_figure_and_exports_them(
     exported = download.value.path().read_text(encoding="utf-8")
     assert "Angina" in exported and "Bradycardia" in exported and "Eczema" in exported
     assert "Cardiomyopathy" not in exported
+
+
+@pytest.fixture
+def many_reviews(maria, okafor, brenda, cardiology):
+    """55 overdue articles, the lower the number the longer overdue, all Dr. Okafor's."""
+    okafor.capacity = 100
+    okafor.save()
+    for n in range(55):
+        reviewed = today() - datetime.timedelta(days=100 - n) - relativedelta(months=24)
+        published_article(
+            title=f"Page {n:02d}", author=maria, specialty=cardiology, reviewed_on=reviewed
+        )
+    cycles.review_cycles_flag_overdue(today=today())
+    cycles.review_cycles_assign(
+        cycles=list(ReviewCycle.objects.open()),
+        reviewer=okafor.user,
+        director=brenda,
+        today=today(),
+    )
+
+
+def test_a_reviewer_pages_through_her_periodic_reviews(
+    live_server, okafor, many_reviews, page: Page
+):
+    base = live_server.url
+    sign_in(page, base, "okafor")
+    page.goto(f"{base}/work/queue/")
+
+    expect(page.get_by_text("55 open, soonest due first; 1–50 shown.")).to_be_visible()
+    expect(page.get_by_role("link", name="Page 00")).to_be_visible()
+    expect(page.get_by_role("link", name="Page 50")).to_have_count(0)
+
+    page.get_by_role("navigation", name="Pages").get_by_role("link", name="Next").click()
+    expect(page.get_by_text("Page 2 of 2")).to_be_visible()
+    expect(page.get_by_role("link", name="Page 54")).to_be_visible()
+    expect(page.get_by_role("link", name="Page 00")).to_have_count(0)
