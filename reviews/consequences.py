@@ -17,7 +17,7 @@ from encyclopedia import services as content
 from encyclopedia.models import Article, Revision
 from encyclopedia.templatetags.encyclopedia import review_date
 from reviews import cycles, workflow
-from reviews.credits import review_record_for
+from reviews.credits import open_reviews, review_record_for
 from reviews.models import Approval, ReviewCycle, Submission
 from reviews.selectors import revision_list_in_progress
 from reviews.services.drafts import revision_take_back_check, revision_withdraw_check
@@ -144,7 +144,8 @@ def publish(*, revision: Revision, editor: User) -> Plan:
         lines = [f"The live page at {url} changes from v{live.number} to v{revision.number} now."]
         if revision.title != article.title:
             lines.append(f"Its title becomes “{revision.title}” (now “{article.title}”).")
-    record = review_record_for(submission)
+    open_cycles = open_reviews(article.pk)
+    record = review_record_for(submission, open_cycles)
     was = review_date(article.last_reviewed_on) or "not set"
     if record is not None:
         credit = record.reviewer_credit or (
@@ -167,7 +168,10 @@ def publish(*, revision: Revision, editor: User) -> Plan:
         lines.append(f"Review Date stays {was}: {why}. The credits stay as they are.")
     lines.append(f"The updated date becomes {review_date(today())}.")
     answered = cycles.cycles_answered_by_publish(
-        article=article, revision=revision, review_date_moved=record is not None
+        article=article,
+        revision=revision,
+        review_date_moved=record is not None,
+        open_cycles=open_cycles,
     )
     for cycle in answered:
         lines.append(

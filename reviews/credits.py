@@ -2,6 +2,8 @@
 with it ("Updated by …, Also reviewed by …"). One definition, for a publish and for a
 re-certification alike."""
 
+from collections.abc import Sequence
+
 from django.utils import timezone
 
 from encyclopedia.models import Revision
@@ -16,20 +18,36 @@ from reviews.models import (
 )
 
 
-def answers_open_cycle(revision: Revision) -> bool:
-    """Whether `revision` was drafted to answer a periodic review still in progress."""
-    return ReviewCycle.objects.filter(
-        revision=revision, state=ReviewCycle.State.IN_PROGRESS
-    ).exists()
+def open_reviews(article_id: int, *, lock: bool = False) -> list[ReviewCycle]:
+    """The article's open periodic reviews (at most one, by the one-open-cycle rule),
+    read once for the rules below; locked when a publish is about to close them."""
+    cycles = ReviewCycle.objects.open().filter(article_id=article_id).order_by("pk")
+    return list(cycles.select_for_update() if lock else cycles)
 
 
-def review_record_for(submission: Submission) -> ReviewRecord | None:
+def answers_open_cycle(
+    revision: Revision, open_cycles: Sequence[ReviewCycle] | None = None
+) -> bool:
+    """Whether `revision` was drafted to answer a periodic review still in progress.
+    `open_cycles` is its article's open reviews when the caller has read them."""
+    if open_cycles is None:
+        open_cycles = open_reviews(revision.article_id)
+    return any(
+        cycle.state == ReviewCycle.State.IN_PROGRESS and cycle.revision_id == revision.pk
+        for cycle in open_cycles
+    )
+
+
+def review_record_for(
+    submission: Submission, open_cycles: Sequence[ReviewCycle] | None = None
+) -> ReviewRecord | None:
     """The Review Date and credits a submission's sign-offs earn, or None when the kind of
     change does not move the Review Date (a correction, or an update whose reviewer did
     not review the whole page). A revision answering a periodic review is a review of
     the whole page: that is what the periodic review asked for; so is a re-certification.
     The Review Date is the day of the medical review; the later signers are credited as
-    "Also reviewed by"."""
+    "Also reviewed by". `open_cycles` is the article's open reviews (open_reviews), when
+    the caller has read them."""
     approvals = list(
         submission.approvals.filter(decision=Approval.Decision.APPROVED)
         .select_related("decided_by__reviewer_profile")
@@ -41,7 +59,7 @@ def review_record_for(submission: Submission) -> ReviewRecord | None:
     if submission.kind == Revision.Kind.CORRECTION:
         return None
     if submission.kind == Revision.Kind.UPDATE and not (
-        medical.reviewed_whole_page or answers_open_cycle(submission.revision)
+        medical.reviewed_whole_page or answers_open_cycle(submission.revision, open_cycles)
     ):
         return None
     assert submission.kind in (Revision.Kind.FULL_REVIEW, Revision.Kind.UPDATE, RECERTIFICATION)

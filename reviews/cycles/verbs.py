@@ -4,9 +4,9 @@ cancels it. Every state change is a transition of the cycle's table (reviews.wor
 and goes through `review_cycle_close` or `_move`, with its history and audit event."""
 
 import datetime
+from collections.abc import Sequence
 
 from django.db import transaction
-from django.db.models import QuerySet
 from django.utils import timezone
 
 from accounts.models import Reauthentication, User
@@ -17,7 +17,7 @@ from encyclopedia import services as content
 from encyclopedia.models import Article, Revision
 from reviews import eligibility, notifications
 from reviews.chains import approval_chain_for
-from reviews.credits import review_record_for
+from reviews.credits import open_reviews, review_record_for
 from reviews.cycles.common import cycle_event, locked_cycle
 from reviews.models import (
     RECERTIFICATION,
@@ -267,12 +267,20 @@ def review_cycle_close(
 
 
 def cycles_answered_by_publish(
-    *, article: Article, revision: Revision, review_date_moved: bool
-) -> QuerySet[ReviewCycle]:
+    *,
+    article: Article,
+    revision: Revision,
+    review_date_moved: bool,
+    open_cycles: Sequence[ReviewCycle] | None = None,
+) -> list[ReviewCycle]:
     """The article's open reviews a publish answers: the one its revision was drafted
-    for, or every one when it moves the Review Date (a full review of the page)."""
-    cycles = ReviewCycle.objects.open().filter(article=article)
-    return cycles if review_date_moved else cycles.filter(revision=revision)
+    for, or every one when it moves the Review Date (a full review of the page).
+    `open_cycles` is the article's open reviews (credits.open_reviews) when read."""
+    if open_cycles is None:
+        open_cycles = open_reviews(article.pk)
+    if review_date_moved:
+        return list(open_cycles)
+    return [cycle for cycle in open_cycles if cycle.revision_id == revision.pk]
 
 
 def review_cycles_close_for_publish(
@@ -282,12 +290,19 @@ def review_cycles_close_for_publish(
     review_date_moved: bool,
     user: User,
     now: datetime.datetime,
+    open_cycles: Sequence[ReviewCycle] | None = None,
 ) -> None:
-    """Close the open reviews the publish answers (cycles_answered_by_publish)."""
+    """Close the open reviews the publish answers (cycles_answered_by_publish).
+    `open_cycles`, when given, were read with their rows locked in this transaction."""
+    if open_cycles is None:
+        open_cycles = open_reviews(article.pk, lock=True)
     answered = cycles_answered_by_publish(
-        article=article, revision=revision, review_date_moved=review_date_moved
+        article=article,
+        revision=revision,
+        review_date_moved=review_date_moved,
+        open_cycles=open_cycles,
     )
-    for cycle in answered.select_for_update():
+    for cycle in answered:
         _void_recertification(cycle, user=user, now=now, reason="A new version was published")
         review_cycle_close(
             cycle,

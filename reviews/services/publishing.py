@@ -21,8 +21,8 @@ from encyclopedia import services as content
 from encyclopedia.models import Article, Revision
 from encyclopedia.services import ReviewRecord
 from reviews import cycles, notifications, workflow
-from reviews.credits import review_record_for
-from reviews.models import Submission
+from reviews.credits import open_reviews, review_record_for
+from reviews.models import ReviewCycle, Submission
 from reviews.services.common import audit, close_live_submission, locked, move, track
 
 State = Revision.State
@@ -45,6 +45,8 @@ class Publication:
     submission: Submission | None = None
     # The revision's article, when the caller locked its row and read it since (common.locked).
     locked_article: Article | None = None
+    # The article's open reviews, when the caller read them locked (credits.open_reviews).
+    open_reviews: list[ReviewCycle] | None = None
 
 
 def revision_make_live(*, revision: Revision, user: User, publication: Publication) -> Article:
@@ -79,6 +81,7 @@ def revision_make_live(*, revision: Revision, user: User, publication: Publicati
         else answers_review,
         user=user,
         now=at,
+        open_cycles=publication.open_reviews,
     )
     event = audit(
         revision=revision,
@@ -117,6 +120,7 @@ def revision_publish(*, revision: Revision, editor: User, now=None) -> Article:
     require_role(editor, Role.EDITOR, "publish revisions")
     workflow.guard(revision, "publish")
     submission = revision.submissions.get(state=Submission.State.APPROVED)
+    open_cycles = open_reviews(revision.article_id, lock=True)
     return revision_make_live(
         revision=revision,
         user=editor,
@@ -124,9 +128,10 @@ def revision_publish(*, revision: Revision, editor: User, now=None) -> Article:
             published_at=now,
             reason=f"Published v{revision.number} ({submission.get_kind_display().lower()})",
             note=submission.change_summary,
-            review=review_record_for(submission),
+            review=review_record_for(submission, open_cycles),
             submission=submission,
             locked_article=revision.article,
+            open_reviews=open_cycles,
         ),
     )
 

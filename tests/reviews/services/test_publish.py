@@ -4,6 +4,7 @@ its Review Date and credits (DESIGN rules 3 and 4); rivals of the old page are s
 import datetime
 
 import pytest
+from django.db import connection
 
 from core.errors import InvalidTransition, PermissionDenied
 from encyclopedia import services as content
@@ -189,6 +190,27 @@ def test_an_update_whose_reviewer_reviewed_the_whole_page_moves_the_review_date(
     assert article.reviewed_by == okafor
     assert article.reviewed_by_credit == OKAFOR_CREDIT
     assert article.also_reviewed_by == LATER_SIGNERS
+
+
+def test_a_publish_reads_the_articles_open_review_once_and_locks_it(
+    article, maria, signers, django_assert_max_num_queries
+):
+    # An update whose reviewer did not review the whole page asks whether it answers a
+    # review in progress, and the publish then closes the reviews it answers: both are
+    # judged from one locked read of the article's open reviews.
+    revision = approved_revision(article, editor=maria, signers=signers, kind=Kind.UPDATE)
+
+    with django_assert_max_num_queries(30) as captured:
+        publish(revision, maria)
+
+    reads = [
+        query["sql"]
+        for query in captured.captured_queries
+        if query["sql"].startswith("SELECT") and '"reviews_reviewcycle"' in query["sql"]
+    ]
+    assert len(reads) == 1
+    if connection.features.has_select_for_update:
+        assert reads[0].endswith("FOR UPDATE")
 
 
 def test_a_correction_signed_by_the_editorial_director_keeps_the_review_date(
