@@ -45,20 +45,24 @@ def report(name: str, value, unit: str) -> None:
 
 
 class BenchDatabase:
-    """A fresh, migrated database for one benchmark run. With BENCH_KEEP=1 it is kept
-    afterwards and reused by the next run (to profile a page without rebuilding)."""
+    """A fresh, migrated database for one benchmark run, named after the benchmark (each
+    builds its own data). With BENCH_KEEP=1 it is kept afterwards and reused by the same
+    benchmark's next run (to profile a page without rebuilding)."""
 
     keep = os.environ.get("BENCH_KEEP") == "1"
+
+    def __init__(self, benchmark: str) -> None:
+        self.benchmark = benchmark
 
     def __enter__(self):
         settings.DATABASES["default"].setdefault("TEST", {})
         if connection.vendor == "sqlite":
-            path = ROOT / "var" / "bench.sqlite3"
+            path = ROOT / "var" / f"bench-{self.benchmark}.sqlite3"
             path.parent.mkdir(exist_ok=True)
             settings.DATABASES["default"]["TEST"]["NAME"] = str(path)
         else:
             settings.DATABASES["default"]["TEST"]["NAME"] = (
-                settings.DATABASES["default"]["NAME"] + "_bench"
+                f"{settings.DATABASES['default']['NAME']}_bench_{self.benchmark}"
             )
         self.old_name = settings.DATABASES["default"]["NAME"]
         started = time.perf_counter()

@@ -213,7 +213,7 @@ def main() -> None:
         [str(ROOT / ".venv/bin/python"), "manage.py", "collectstatic", "--noinput", "-v0"],
         cwd=ROOT, env=server_environment(page_cache_seconds=0), check=True,
     )  # fmt: skip
-    with BenchDatabase():
+    with BenchDatabase("pages"):
         report("database", database_label(), "")
         if Article.objects.count() != count:
             started = time.perf_counter()
