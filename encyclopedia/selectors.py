@@ -2,7 +2,7 @@
 
 import string
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.db.models.functions import Lower
 
 from encyclopedia import search
@@ -13,12 +13,18 @@ LETTERS = [*string.ascii_uppercase, "#"]
 
 def article_get_for_reader(*, number: str) -> Article | None:
     """The article at /article/<number>/ with everything its page prints, in one query:
-    the live revision's content comes rendered (encyclopedia.page_content)."""
-    return (
-        Article.objects.select_related("live_revision__rendering", "specialty")
-        .filter(number=number)
-        .first()
-    )
+    the live revision's content comes rendered (encyclopedia.page_content), and
+    `has_corrections` says whether correction_list_for_reader has anything to list."""
+    # get(), not first(): a number is unique, and the page should not pay for sorting
+    # one row by title.
+    try:
+        return (
+            Article.objects.select_related("live_revision__rendering", "specialty")
+            .annotate(has_corrections=Exists(_public_corrections(OuterRef("pk"))))
+            .get(number=number)
+        )
+    except Article.DoesNotExist:
+        return None
 
 
 def article_get_by_slug(*, slug: str) -> Article | None:
@@ -47,14 +53,17 @@ def article_list_recently_updated(*, limit: int = 8) -> QuerySet[Article]:
     )
 
 
+def _public_corrections(article) -> QuerySet[Revision]:
+    return Revision.objects.filter(
+        article=article, kind=Revision.Kind.CORRECTION, published_at__isnull=False
+    ).exclude(public_note="")
+
+
 def correction_list_for_reader(*, article: Article) -> QuerySet[Revision]:
     """The corrections an article's page lists: every correction that was published with
     a public note, newest first, whether or not a later version has replaced it."""
     return (
-        Revision.objects.filter(
-            article=article, kind=Revision.Kind.CORRECTION, published_at__isnull=False
-        )
-        .exclude(public_note="")
+        _public_corrections(article)
         .only("published_at", "public_note")
         .order_by("-published_at", "-number")
     )

@@ -79,7 +79,9 @@ def article_detail(request: HttpRequest, number: str) -> HttpResponse:
             "article": article,
             "revision": revision,
             "content": page_content.live_content(revision),
-            "corrections": selectors.correction_list_for_reader(article=article),
+            "corrections": selectors.correction_list_for_reader(article=article)
+            if article.has_corrections
+            else (),
             "citation": citation,
             "canonical_url": url,
             "structured_data": _medical_web_page(article, url),

@@ -62,6 +62,19 @@ def test_the_page_lists_each_published_correction_with_its_date(
     assert '<time datetime="2026-11-30">November 30, 2026</time>' in page.text
 
 
+def test_the_corrections_cost_the_page_one_query_however_many(
+    client, article, maria, brenda, today, django_assert_num_queries
+):
+    published_correction(article, maria, brenda, "A link to the guideline was updated.")
+    published_correction(article, maria, brenda, DOSE)
+
+    # The article with what it prints, then its corrections.
+    with django_assert_num_queries(2):
+        page = client.get(article.get_absolute_url())
+
+    assert page.text.count("<li><time") == 2
+
+
 def test_a_correction_without_a_note_is_not_listed(client, article, maria, brenda):
     published_correction(article, maria, brenda, "   ")
 

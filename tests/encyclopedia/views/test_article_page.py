@@ -22,10 +22,11 @@ from tests.encyclopedia.factories import (
 
 TODAY = datetime.datetime(2026, 11, 27, 12, tzinfo=zoneinfo.ZoneInfo("America/New_York"))
 URL = "https://encyclopedia.example/article/000001/"
-# Two queries: the article with its specialty, live revision and that revision's stored
-# rendering (encyclopedia.page_content), and its published corrections; nothing per
-# section or reference.
-PAGE_QUERIES = 2
+# One query: the article with its specialty, live revision, that revision's stored
+# rendering (encyclopedia.page_content) and whether it has corrections to list (a second
+# query lists them, see tests/reviews/test_corrections_list.py); nothing per section or
+# reference.
+PAGE_QUERIES = 1
 
 
 @pytest.fixture(autouse=True)
