@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0003_security'),
-        ('encyclopedia', '0010_evidence_and_readability'),
+        ("accounts", "0003_security"),
+        ("encyclopedia", "0010_evidence_and_readability"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(condition=models.Q(('status', 'published')), fields=['title', 'id'], name='article_published_title_idx'),
+            model_name="article",
+            index=models.Index(
+                condition=models.Q(("status", "published")),
+                fields=["title", "id"],
+                name="article_published_title_idx",
+            ),
         ),
     ]
