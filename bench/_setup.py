@@ -45,24 +45,25 @@ def report(name: str, value, unit: str) -> None:
 
 
 class BenchDatabase:
-    """A fresh, migrated database for one benchmark run, named after the benchmark (each
-    builds its own data). With BENCH_KEEP=1 it is kept afterwards and reused by the same
-    benchmark's next run (to profile a page without rebuilding)."""
+    """A fresh, migrated database for one benchmark run, named after the benchmark and
+    its size (each builds its own data). With BENCH_KEEP=1 it is kept afterwards and
+    reused by the same benchmark's next run at that size (to profile a page without
+    rebuilding). A benchmark that changes what it measures (the sweep opens the reviews
+    it then finds open) is never `reusable`: it always starts afresh."""
 
-    keep = os.environ.get("BENCH_KEEP") == "1"
-
-    def __init__(self, benchmark: str) -> None:
-        self.benchmark = benchmark
+    def __init__(self, benchmark: str, count: int, *, reusable: bool = True) -> None:
+        self.name = f"{benchmark}_{count}"
+        self.keep = reusable and os.environ.get("BENCH_KEEP") == "1"
 
     def __enter__(self):
         settings.DATABASES["default"].setdefault("TEST", {})
         if connection.vendor == "sqlite":
-            path = ROOT / "var" / f"bench-{self.benchmark}.sqlite3"
+            path = ROOT / "var" / f"bench-{self.name}.sqlite3"
             path.parent.mkdir(exist_ok=True)
             settings.DATABASES["default"]["TEST"]["NAME"] = str(path)
         else:
             settings.DATABASES["default"]["TEST"]["NAME"] = (
-                f"{settings.DATABASES['default']['NAME']}_bench_{self.benchmark}"
+                f"{settings.DATABASES['default']['NAME']}_bench_{self.name}"
             )
         self.old_name = settings.DATABASES["default"]["NAME"]
         started = time.perf_counter()

@@ -109,7 +109,7 @@ def time_page(client: Client, url: str, name: str) -> None:
 def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     setup_test_environment()
-    with BenchDatabase("dashboard"):
+    with BenchDatabase("dashboard", count):
         report("database", database_label(), "")
         if Article.objects.count() != count:
             started = time.perf_counter()

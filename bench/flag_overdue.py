@@ -49,7 +49,7 @@ RAW_AUDIT = """
 
 def run(count: int) -> None:
     label = f"[n={count}]"
-    with BenchDatabase("sweep"):
+    with BenchDatabase("sweep", count, reusable=False):
         report("database", database_label(), "")
         started = time.perf_counter()
         build_catalogue(count)

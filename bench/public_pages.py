@@ -38,6 +38,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, setup_test_environment
 
+from accounts.models import User
 from accounts.roles import Role
 from encyclopedia.models import Article
 from reviews import services
@@ -167,28 +168,38 @@ def measure_search(count: int) -> None:
     report(f"search_median[n={count}]", statistics.median(timings) * 1000, "ms")
 
 
+def _staff(username: str, role: Role, *, specialties=None) -> User:
+    """One of the benchmark's signers, made on its first run (a database kept with
+    BENCH_KEEP=1 has them already); `specialties` gives them a reviewer profile."""
+    user = User.objects.filter(username=username).first()
+    if user is not None:
+        return user
+    user = UserFactory(username=username, roles=[role])
+    if specialties is not None:
+        ReviewerProfileFactory(
+            user=user,
+            licence_expires_on=TODAY + datetime.timedelta(days=365),
+            specialties=specialties,
+            capacity=10_000,
+        )
+    return user
+
+
 def measure_publish(count: int, runs: int = 50) -> None:
     """Publishing one approved revision (an update signed by the whole chain), as the
     editor's "Publish" runs it: the service only, the revisions made beforehand."""
     specialty = Article.objects.get(number=f"{1:06d}").specialty
-    editor = UserFactory(username="bench-maria", roles=[Role.EDITOR])
-    reviewer = ReviewerProfileFactory(
-        user=UserFactory(username="bench-okafor", roles=[Role.MEDICAL_REVIEWER]),
-        licence_expires_on=TODAY + datetime.timedelta(days=365),
-        specialties=[specialty],
-        capacity=10_000,
-    )
-    director = ReviewerProfileFactory(
-        user=UserFactory(username="bench-dugdale", roles=[Role.MEDICAL_DIRECTOR])
-    ).user
-    editorial = UserFactory(username="bench-brenda", roles=[Role.EDITORIAL_DIRECTOR])
+    editor = _staff("bench-maria", Role.EDITOR)
+    reviewer = _staff("bench-okafor", Role.MEDICAL_REVIEWER, specialties=[specialty])
+    director = _staff("bench-dugdale", Role.MEDICAL_DIRECTOR, specialties=[])
+    editorial = _staff("bench-brenda", Role.EDITORIAL_DIRECTOR)
     articles = Article.objects.filter(specialty=specialty).order_by("pk")[:runs]
     approved = [
         # The made-up words read above the target grade; the signers acknowledge it.
         approved_revision(
             article,
             editor=editor,
-            signers=[reviewer.user, director, editorial],
+            signers=[reviewer, director, editorial],
             acknowledged_warnings=[READING_GRADE_ABOVE_TARGET],
         )
         for article in articles
@@ -213,7 +224,7 @@ def main() -> None:
         [str(ROOT / ".venv/bin/python"), "manage.py", "collectstatic", "--noinput", "-v0"],
         cwd=ROOT, env=server_environment(page_cache_seconds=0), check=True,
     )  # fmt: skip
-    with BenchDatabase("pages"):
+    with BenchDatabase("pages", count):
         report("database", database_label(), "")
         if Article.objects.count() != count:
             started = time.perf_counter()
