@@ -113,3 +113,20 @@ def test_a_misspelt_title_is_still_found(pages):
 @on_postgresql
 def test_words_are_matched_by_their_stem(pages):
     assert found("calcified") == ["Calcification"]
+
+
+@on_postgresql
+def test_a_publishs_words_go_into_the_search_indexes_at_once(db):
+    # With GIN's pending list (fastupdate), each search would read every page published
+    # since the last vacuum: searches would slow down as editors publish.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relname, reloptions FROM pg_class WHERE relname = ANY(%s)",
+            [["searchentry_document_idx", "searchentry_title_trgm_idx"]],
+        )
+        options = dict(cursor.fetchall())
+
+    assert options == {
+        "searchentry_document_idx": ["fastupdate=off"],
+        "searchentry_title_trgm_idx": ["fastupdate=off"],
+    }
