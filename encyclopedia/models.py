@@ -345,6 +345,15 @@ class Article(models.Model):
         blank=True,
         help_text='Later signers as printed: [{"name": "…", "role": "Medical Director"}].',
     )
+    # Set by publishing (encyclopedia.services.article_publish_revision), so the reader's
+    # page asks for its corrections only when it has some to list.
+    has_corrections = models.BooleanField(
+        "Lists corrections",
+        default=False,
+        editable=False,
+        help_text="Whether a correction was published with a note for readers "
+        "(Revision.is_public_correction): the page lists its corrections.",
+    )
     created_at = models.DateTimeField(default=timezone.now)
     retired_at = models.DateTimeField(null=True, blank=True)
 
@@ -441,6 +450,13 @@ class RevisionQuerySet(models.QuerySet):
         if self.filter(state=Revision.State.PUBLISHED).exists():
             raise PublishedRevisionImmutable()
         return super().update(**kwargs)
+
+    def public_corrections(self) -> "RevisionQuerySet":
+        """The corrections published with a note for readers (Revision.is_public_correction,
+        the same rule in SQL): what an article's page lists."""
+        return self.filter(kind=Revision.Kind.CORRECTION, published_at__isnull=False).exclude(
+            public_note=""
+        )
 
     def mark_published(self, *, published_at: datetime.datetime) -> int:
         """Move these revisions to published, in one statement that skips any already
@@ -565,6 +581,15 @@ class Revision(models.Model):
     @property
     def is_published(self) -> bool:
         return self.state == self.State.PUBLISHED
+
+    @property
+    def is_public_correction(self) -> bool:
+        """A published correction with a note for readers (RevisionQuerySet.public_corrections)."""
+        return (
+            self.kind == Revision.Kind.CORRECTION
+            and self.published_at is not None
+            and self.public_note != ""
+        )
 
     @property
     def is_behind_live(self) -> bool:

@@ -2,7 +2,7 @@
 
 import string
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import QuerySet
 from django.db.models.functions import Lower
 
 from encyclopedia import search
@@ -13,15 +13,14 @@ LETTERS = [*string.ascii_uppercase, "#"]
 
 def article_get_for_reader(*, number: str) -> Article | None:
     """The article at /article/<number>/ with everything its page prints, in one query:
-    the live revision's content comes rendered (encyclopedia.page_content), and
-    `has_corrections` says whether correction_list_for_reader has anything to list."""
+    the live revision's content comes rendered (encyclopedia.page_content), and its
+    `has_corrections` (kept by publishing) says whether correction_list_for_reader has
+    anything to list."""
     # get(), not first(): a number is unique, and the page should not pay for sorting
     # one row by title.
     try:
-        return (
-            Article.objects.select_related("live_revision__rendering", "specialty")
-            .annotate(has_corrections=Exists(_public_corrections(OuterRef("pk"))))
-            .get(number=number)
+        return Article.objects.select_related("live_revision__rendering", "specialty").get(
+            number=number
         )
     except Article.DoesNotExist:
         return None
@@ -53,17 +52,12 @@ def article_list_recently_updated(*, limit: int = 8) -> QuerySet[Article]:
     )
 
 
-def _public_corrections(article) -> QuerySet[Revision]:
-    return Revision.objects.filter(
-        article=article, kind=Revision.Kind.CORRECTION, published_at__isnull=False
-    ).exclude(public_note="")
-
-
 def correction_list_for_reader(*, article: Article) -> QuerySet[Revision]:
     """The corrections an article's page lists: every correction that was published with
     a public note, newest first, whether or not a later version has replaced it."""
     return (
-        _public_corrections(article)
+        Revision.objects.filter(article=article)
+        .public_corrections()
         .only("published_at", "public_note")
         .order_by("-published_at", "-number")
     )

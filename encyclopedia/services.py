@@ -521,6 +521,7 @@ def article_publish_revision(
         raise PublishedRevisionImmutable()
     revision.state = Revision.State.PUBLISHED
     revision.published_at = published_at
+    article.has_corrections = article.has_corrections or revision.is_public_correction
     Revision.history.bulk_history_create(
         [revision], update=True, default_user=user, default_change_reason=reason
     )

@@ -2,13 +2,15 @@
 corrections, each with the date it was published."""
 
 import datetime
+from importlib import import_module
 
 import pytest
+from django.apps import apps
 
 from core.errors import DomainError
 from encyclopedia import selectors
 from encyclopedia import services as content
-from encyclopedia.models import Revision
+from encyclopedia.models import Article, Revision
 from reviews import services
 from tests.reviews.factories import draft_change, fresh, sign_all, submit
 
@@ -73,6 +75,28 @@ def test_the_corrections_cost_the_page_one_query_however_many(
         page = client.get(article.get_absolute_url())
 
     assert page.text.count("<li><time") == 2
+
+
+def test_the_article_knows_it_has_corrections_exactly_when_its_page_lists_some(
+    article, maria, okafor, dugdale, brenda
+):
+    # The page asks for its corrections only when the article says it has some.
+    def agrees() -> bool:
+        listed = selectors.correction_list_for_reader(article=article).exists()
+        return fresh(article).has_corrections == listed
+
+    published_correction(article, maria, brenda, "   ")
+    assert agrees() and not fresh(article).has_corrections
+    update = draft_change(article, editor=maria)
+    with_note(update, DOSE, maria)
+    submit(update, editor=maria, kind=Kind.UPDATE)
+    sign_all(update, okafor.user, dugdale.user, brenda)
+    services.revision_publish(revision=fresh(update), editor=maria)
+    assert agrees() and not fresh(article).has_corrections
+    published_correction(article, maria, brenda, DOSE)
+    assert agrees() and fresh(article).has_corrections
+    published_correction(article, maria, brenda, "")  # a later one, without a note
+    assert agrees() and fresh(article).has_corrections
 
 
 def test_a_correction_without_a_note_is_not_listed(client, article, maria, brenda):
@@ -155,3 +179,15 @@ def test_the_signer_reads_the_note_before_signing(client, article, maria, brenda
 
     assert page.status_code == 200
     assert DOSE in page.text
+
+
+def test_the_corrections_published_before_the_flag_are_found_by_the_migration(
+    article, maria, brenda
+):
+    fill = import_module("encyclopedia.migrations.0013_article_has_corrections").fill
+    published_correction(article, maria, brenda, DOSE)
+    Article.objects.filter(pk=article.pk).update(has_corrections=False)
+
+    fill(apps, None)
+
+    assert fresh(article).has_corrections
