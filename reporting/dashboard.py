@@ -333,6 +333,8 @@ def article_count(*, today: datetime.date, filters: ArticleFilter) -> int:
     if (
         filters.query
         or filters.topic
+        # The figures are of published articles; the list of a retired one has none.
+        or filters.article_status not in ("", Article.Status.PUBLISHED)
         or filters.reviewer
         or filters.cycle_state
         or (filters.bucket and filters.status != "overdue")  # no figure: counted below

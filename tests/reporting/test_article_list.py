@@ -68,6 +68,8 @@ def query(**params) -> str:
         ({"status": "due_soon", "specialty": "nephrology"}, ["Dialysis"]),
         ({"bucket": "overdue_91_180", "specialty": "cardiology"}, ["Atrial fibrillation"]),
         ({"status": "current", "bucket": "overdue_1_30"}, []),
+        ({"article": "retired"}, []),  # the list is of published articles
+        ({"article": "published", "status": "current"}, ["Heart failure", "Nephrotic syndrome"]),
         ({}, [*OVERDUE_MOST_FIRST, "Chest pain", "Endocarditis", "Dialysis", "Heart failure",
               "Nephrotic syndrome", "Hypertension"]),
     ],
