@@ -4,6 +4,7 @@ import datetime
 
 from django.db import connection, models
 from django.db.backends.signals import connection_created
+from django.db.models import sql
 
 from core.clock import add_months
 
@@ -95,3 +96,42 @@ def insert_history_from_select(model, rows, *, user_id, reason: str, date, histo
         model, user_id=user_id, reason=reason, date=date, history_type=history_type
     )
     return insert_from_select(model.history.model, rows, columns)
+
+
+def update_with_history(rows, values: dict, *, user_id, reason: str, date) -> int:
+    """UPDATE `rows` to `values` and write each changed row's simple-history row ("~",
+    as it stands after the change): what `track()` and `save()` write, for rows that
+    need not be loaded first. Returns how many rows changed.
+
+    On PostgreSQL it is one statement: the UPDATE in a WITH clause named after its own
+    table, so the history SELECT, written by the ORM over the model, reads the rows it
+    RETURNS. Elsewhere the rows are picked first, since `rows` may no longer match them
+    once updated (a filter on the very column being changed). No save signals are sent:
+    callers use it for models that have no receivers.
+    """
+    model = rows.model
+    columns = history_row_columns(
+        model, user_id=user_id, reason=reason, date=date, history_type="~"
+    )
+    if connection.vendor != "postgresql":
+        picked = model._base_manager.filter(pk__in=list(rows.values_list("pk", flat=True)))
+        changed = models.QuerySet.update(picked, **values)
+        if changed:
+            insert_from_select(model.history.model, picked, columns)
+        return changed
+    query = rows.query.chain(sql.UpdateQuery)
+    query.add_update_values(values)
+    query.annotations = {}
+    compiler = query.get_compiler(rows.db)
+    compiler.pre_sql_setup()
+    update_sql, update_params = compiler.as_sql()
+    history_sql, history_params = insert_from_select_sql(
+        model.history.model, model._base_manager.all(), columns
+    )
+    table = connection.ops.quote_name(model._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH {table} AS ({update_sql} RETURNING *) {history_sql}",
+            (*update_params, *history_params),
+        )
+        return cursor.rowcount

@@ -26,7 +26,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from core.clock import add_months
-from core.db import AddMonths
+from core.db import AddMonths, update_with_history
 from core.errors import DomainError
 from core.validators import visible_text
 from encyclopedia.catalogue import catalogue_changed
@@ -458,12 +458,16 @@ class RevisionQuerySet(models.QuerySet):
             public_note=""
         )
 
-    def mark_published(self, *, published_at: datetime.datetime) -> int:
-        """Move these revisions to published, in one statement that skips any already
-        published (a published revision never changes): how many moved."""
-        unpublished = self.exclude(state=Revision.State.PUBLISHED)
-        return models.QuerySet.update(
-            unpublished, state=Revision.State.PUBLISHED, published_at=published_at
+    def mark_published(self, *, published_at: datetime.datetime, user_id, reason: str) -> int:
+        """Move these revisions to published, skipping any already published (a published
+        revision never changes), with their history rows: how many moved. One statement
+        on PostgreSQL (core.db.update_with_history)."""
+        return update_with_history(
+            self.exclude(state=Revision.State.PUBLISHED),
+            {"state": Revision.State.PUBLISHED, "published_at": published_at},
+            user_id=user_id,
+            reason=reason,
+            date=timezone.now(),
         )
 
     def delete(self):

@@ -517,14 +517,14 @@ def article_publish_revision(
     refusal = publish_refusal(article=article, revision=revision)
     if refusal is not None:
         raise refusal
-    if not Revision.objects.filter(pk=revision.pk).mark_published(published_at=published_at):
+    moved = Revision.objects.filter(pk=revision.pk).mark_published(
+        published_at=published_at, user_id=user.pk, reason=reason
+    )
+    if not moved:
         raise PublishedRevisionImmutable()
     revision.state = Revision.State.PUBLISHED
     revision.published_at = published_at
     article.has_corrections = article.has_corrections or revision.is_public_correction
-    Revision.history.bulk_history_create(
-        [revision], update=True, default_user=user, default_change_reason=reason
-    )
 
     article.live_revision = revision
     article.title = revision.title

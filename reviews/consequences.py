@@ -17,7 +17,7 @@ from encyclopedia import services as content
 from encyclopedia.models import Article, Revision
 from encyclopedia.templatetags.encyclopedia import review_date
 from reviews import cycles, workflow
-from reviews.credits import open_reviews, review_record_for
+from reviews.credits import approved_submission, open_reviews, review_record_for
 from reviews.models import Approval, ReviewCycle, Submission
 from reviews.selectors import revision_list_in_progress
 from reviews.services.drafts import revision_take_back_check, revision_withdraw_check
@@ -136,7 +136,7 @@ def publish(*, revision: Revision, editor: User) -> Plan:
     refusal = content.publish_refusal(article=article, revision=revision)
     if refusal is not None:
         raise refusal
-    submission = revision.submissions.get(state=Submission.State.APPROVED)
+    submission, sign_offs = approved_submission(revision)
     url = article.get_absolute_url()
     if live is None:
         lines = [f"The article goes public now, at {url}, with v{revision.number}."]
@@ -145,7 +145,7 @@ def publish(*, revision: Revision, editor: User) -> Plan:
         if revision.title != article.title:
             lines.append(f"Its title becomes “{revision.title}” (now “{article.title}”).")
     open_cycles = open_reviews(article.pk)
-    record = review_record_for(submission, open_cycles)
+    record = review_record_for(submission, open_cycles, sign_offs=sign_offs)
     was = review_date(article.last_reviewed_on) or "not set"
     if record is not None:
         credit = record.reviewer_credit or (

@@ -38,8 +38,37 @@ def answers_open_cycle(
     )
 
 
+def approved_submission(revision: Revision) -> tuple[Submission, list[Approval]]:
+    """The revision's approved submission and its sign-offs in chain order, read together
+    (what review_record_for judges)."""
+    sign_offs = list(
+        _signed(Approval.objects.filter(submission__revision=revision))
+        .filter(submission__state=Submission.State.APPROVED)
+        .select_related("submission")
+    )
+    if sign_offs:
+        submission = sign_offs[0].submission
+    else:  # every chain has a step, so only a row written by hand has none
+        submission = revision.submissions.get(state=Submission.State.APPROVED)
+    submission.revision = revision
+    for approval in sign_offs:
+        approval.submission = submission
+    return submission, sign_offs
+
+
+def _signed(approvals):
+    return (
+        approvals.filter(decision=Approval.Decision.APPROVED)
+        .select_related("decided_by__reviewer_profile")
+        .order_by("position")
+    )
+
+
 def review_record_for(
-    submission: Submission, open_cycles: Sequence[ReviewCycle] | None = None
+    submission: Submission,
+    open_cycles: Sequence[ReviewCycle] | None = None,
+    *,
+    sign_offs: Sequence[Approval] | None = None,
 ) -> ReviewRecord | None:
     """The Review Date and credits a submission's sign-offs earn, or None when the kind of
     change does not move the Review Date (a correction, or an update whose reviewer did
@@ -47,12 +76,9 @@ def review_record_for(
     the whole page: that is what the periodic review asked for; so is a re-certification.
     The Review Date is the day of the medical review; the later signers are credited as
     "Also reviewed by". `open_cycles` is the article's open reviews (open_reviews), when
-    the caller has read them."""
-    approvals = list(
-        submission.approvals.filter(decision=Approval.Decision.APPROVED)
-        .select_related("decided_by__reviewer_profile")
-        .order_by("position")
-    )
+    the caller has read them; `sign_offs` its approved sign-offs in order, when the
+    caller has read them (approved_submission)."""
+    approvals = list(_signed(submission.approvals.all()) if sign_offs is None else sign_offs)
     medical = next((a for a in approvals if a.step == Step.MEDICAL_REVIEW), None)
     if medical is None or medical.decided_at is None:
         return None

@@ -15,15 +15,19 @@ from reviews.models import Approval, AuditEvent, Submission
 
 
 def lock_article(article_id: int) -> None:
-    list(Article.objects.select_for_update().filter(pk=article_id).values_list("pk", flat=True))
+    rows = Article.objects.select_for_update().filter(pk=article_id).order_by()
+    list(rows.values_list("pk", flat=True))
 
 
-def locked(revision: Revision) -> Revision:
-    """The revision, locked for this transaction (its article locked first)."""
+def locked(revision: Revision, *, related: tuple[str, ...] = (), **annotations) -> Revision:
+    """The revision, locked for this transaction (its article locked first), with its
+    article and whatever else the caller needs (`related` rows, `annotations`), read
+    once the article's lock is held."""
     lock_article(revision.article_id)
     return (
         Revision.objects.select_for_update(of=("self",))
-        .select_related("article", "article__specialty")
+        .select_related("article", "article__specialty", *related)
+        .annotate(**annotations)
         .get(pk=revision.pk)
     )
 

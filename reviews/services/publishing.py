@@ -13,17 +13,19 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from accounts.models import User
 from accounts.roles import Role, require_role
+from core.db import update_with_history
 from encyclopedia import services as content
 from encyclopedia.models import Article, Revision
 from encyclopedia.services import ReviewRecord
 from reviews import cycles, notifications, workflow
-from reviews.credits import open_reviews, review_record_for
+from reviews.credits import approved_submission, open_reviews, review_record_for
 from reviews.models import ReviewCycle, Submission
-from reviews.services.common import audit, close_live_submission, locked, move, track
+from reviews.services.common import audit, close_live_submission, locked, move
 
 State = Revision.State
 
@@ -47,6 +49,19 @@ class Publication:
     locked_article: Article | None = None
     # The article's open reviews, when the caller read them locked (credits.open_reviews).
     open_reviews: list[ReviewCycle] | None = None
+    # False when the caller, holding the article's lock, found no other revision in
+    # review against the live page (in_review_against): then there is none to supersede.
+    others_in_review: bool = True
+
+
+def in_review_against(*, article_id, live_revision_id) -> QuerySet[Revision]:
+    """The article's revisions in review (or approved) against the live page
+    `live_revision_id`: what publishing another revision supersedes."""
+    return Revision.objects.filter(
+        article_id=article_id,
+        based_on_id=live_revision_id,
+        state__in=workflow.TRANSITIONS["supersede"].sources,
+    )
 
 
 def revision_make_live(*, revision: Revision, user: User, publication: Publication) -> Article:
@@ -69,9 +84,14 @@ def revision_make_live(*, revision: Revision, user: User, publication: Publicati
         revision.submissions.filter(state=Submission.State.APPROVED).first()
     )
     if submission is not None:
+        update_with_history(
+            Submission.objects.filter(pk=submission.pk),
+            {"state": Submission.State.PUBLISHED},
+            user_id=user.pk,
+            reason=publication.reason,
+            date=timezone.now(),
+        )
         submission.state = Submission.State.PUBLISHED
-        track(submission, user=user, reason=publication.reason)
-        submission.save(update_fields=["state"])
     answers_review = publication.answers_review
     cycles.review_cycles_close_for_publish(
         article=article,
@@ -95,13 +115,11 @@ def revision_make_live(*, revision: Revision, user: User, publication: Publicati
     if publication.tell_editors:
         notifications.notify(event)
 
+    if not publication.others_in_review:
+        return article
     # What the signers of these compared has changed under them.
-    stale = Revision.objects.select_for_update().filter(
-        article=article,
-        based_on_id=old_live_id,
-        state__in=workflow.TRANSITIONS["supersede"].sources,
-    )
-    for other in stale.exclude(pk=revision.pk):
+    stale = in_review_against(article_id=article.pk, live_revision_id=old_live_id)
+    for other in stale.select_for_update().exclude(pk=revision.pk):
         note = f"v{revision.number} was published first"
         close_live_submission(other, Submission.State.VOIDED, now=at, user=user, reason=note)
         notifications.notify(move(other, "supersede", actor=user, note=note, now=at))
@@ -116,10 +134,16 @@ def revision_publish(*, revision: Revision, editor: User, now=None) -> Article:
     superseded: what their signers compared has changed under them.
     """
     now = now or timezone.now()
-    revision = locked(revision)
+    others = in_review_against(
+        article_id=OuterRef("article_id"), live_revision_id=OuterRef("article__live_revision_id")
+    )
+    revision = locked(
+        revision,
+        others_in_review=Exists(others.exclude(pk=OuterRef("pk"))),
+    )
     require_role(editor, Role.EDITOR, "publish revisions")
     workflow.guard(revision, "publish")
-    submission = revision.submissions.get(state=Submission.State.APPROVED)
+    submission, sign_offs = approved_submission(revision)
     open_cycles = open_reviews(revision.article_id, lock=True)
     return revision_make_live(
         revision=revision,
@@ -128,10 +152,11 @@ def revision_publish(*, revision: Revision, editor: User, now=None) -> Article:
             published_at=now,
             reason=f"Published v{revision.number} ({submission.get_kind_display().lower()})",
             note=submission.change_summary,
-            review=review_record_for(submission, open_cycles),
+            review=review_record_for(submission, open_cycles, sign_offs=sign_offs),
             submission=submission,
             locked_article=revision.article,
             open_reviews=open_cycles,
+            others_in_review=revision.others_in_review,  # type: ignore[attr-defined]
         ),
     )
 

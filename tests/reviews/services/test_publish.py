@@ -99,10 +99,24 @@ def test_publishing_marks_the_revision_and_its_submission_published(
         State.PUBLISHED,
         CHANGE_SUMMARY,
     )
-    assert revision.history.first().history_user == maria
+    reason = "Published v2 (full review)"
+    revision_history = revision.history.first()
+    assert (
+        revision_history.state,
+        revision_history.history_type,
+        revision_history.history_user,
+        revision_history.history_change_reason,
+    ) == (State.PUBLISHED, "~", maria, reason)
+    submission_history = Submission.history.filter(revision_id=revision.pk).first()
+    assert (
+        submission_history.state,
+        submission_history.history_type,
+        submission_history.history_user,
+        submission_history.history_change_reason,
+    ) == (Submission.State.PUBLISHED, "~", maria, reason)
     article_history = Article.objects.get(pk=article.pk).history.first()
     assert article_history.history_user == maria
-    assert article_history.history_change_reason == "Published v2 (full review)"
+    assert article_history.history_change_reason == reason
 
 
 def test_the_previous_live_revision_stays_published_and_unchanged(
