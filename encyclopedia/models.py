@@ -727,17 +727,21 @@ class SearchEntry(models.Model):
 
 
 class Rendering(models.Model):
-    """A published revision's content as readers see it (summary, contents, sections and
-    references, sanitised HTML), made once: a published revision never changes, so its
-    page needs no Markdown or sanitising work per request. `renderer` names the code
-    that made it (encyclopedia.rendering.RENDERER); a rendering by other code is made
-    again on its next read."""
+    """A revision's content as readers see it (summary, contents, sections and
+    references, sanitised HTML) and as search reads it (the sections as plain text),
+    made once: at the last sign-off, so publishing the revision is a switch, and a
+    published revision never changes, so its page needs no Markdown or sanitising work
+    per request. `renderer` names the code that made it (page_content.RENDERER) and
+    `edit_version` the text it was made from; a rendering of other text or by other code
+    is made again when it is next needed."""
 
     revision = models.OneToOneField(
         Revision, on_delete=models.CASCADE, primary_key=True, related_name="rendering"
     )
     html = models.TextField()
+    text = models.TextField(blank=True)
     renderer = models.CharField(max_length=40)
+    edit_version = models.PositiveIntegerField(null=True)
     rendered_at = models.DateTimeField(default=timezone.now)
 
     def __str__(self) -> str:

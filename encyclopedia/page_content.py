@@ -1,6 +1,7 @@
-"""A published revision's content rendered once (see models.Rendering): at publish, and
-on the first read of a revision published before renderings were stored or by other
-rendering code. Drafts and previews still render live."""
+"""A revision's content rendered once (see models.Rendering): at its last sign-off, or at
+publish when it was not (an import), and on the first read of a page published before
+renderings were stored or by other rendering code. Drafts and previews still render
+live."""
 
 import hashlib
 from importlib.metadata import version
@@ -44,29 +45,44 @@ def with_content(revision: Revision) -> Revision:
 
 
 def rendering_store(*, revision: Revision) -> Rendering:
-    """Render a published revision and keep it: publishing calls this in its
-    transaction (with the content loaded, see with_content), a read when the stored one
-    is missing or was made by other code."""
+    """Render `revision` and keep it, whatever was kept before: at its last sign-off,
+    at publish when nothing was kept for its text, and on a read of a page whose
+    rendering is missing or was made by other code. Loads the content unless the caller
+    has (with_content)."""
     if "sections" not in getattr(revision, "_prefetched_objects_cache", {}):
         revision = with_content(revision)
-    html = mark_safe(render_to_string(TEMPLATE, {"revision": revision}))
+    made = Rendering(
+        revision_id=revision.pk,
+        html=mark_safe(render_to_string(TEMPLATE, {"revision": revision})),
+        text=rendering.sections_text(revision.sections.all()),
+        renderer=RENDERER,
+        edit_version=revision.edit_version,
+    )
     # One statement whether or not a rendering exists: two first reads at once agree.
     Rendering.objects.bulk_create(
-        [Rendering(revision_id=revision.pk, html=html, renderer=RENDERER)],
+        [made],
         update_conflicts=True,
         unique_fields=["revision"],
-        update_fields=["html", "renderer", "rendered_at"],
+        update_fields=["html", "text", "renderer", "edit_version", "rendered_at"],
     )
-    return Rendering(revision_id=revision.pk, html=html, renderer=RENDERER)
+    return made
+
+
+def rendering_of(revision: Revision) -> Rendering:
+    """The revision's rendering: the one kept, when the caller selected it with the
+    revision (select_related("rendering")) and it was made from this text by this code;
+    otherwise made and kept now."""
+    if Revision.rendering.is_cached(revision):
+        stored = getattr(revision, "rendering", None)
+        if (
+            stored is not None
+            and stored.renderer == RENDERER
+            and stored.edit_version == revision.edit_version
+        ):
+            return stored
+    return rendering_store(revision=revision)
 
 
 def live_content(revision: Revision) -> SafeString:
-    """What the reader's page prints for its live revision: the stored rendering (the
-    caller selected it with the revision), made now if missing or made by other code."""
-    try:
-        stored = revision.rendering
-    except Rendering.DoesNotExist:
-        stored = None
-    if stored is None or stored.renderer != RENDERER:
-        stored = rendering_store(revision=revision)
-    return mark_safe(stored.html)
+    """What the reader's page prints for its live revision (selected with its rendering)."""
+    return mark_safe(rendering_of(revision).html)

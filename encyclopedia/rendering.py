@@ -6,6 +6,9 @@ short allow-list, so no script, event handler or `javascript:` link in content
 ever reaches a browser.
 """
 
+import html
+from collections.abc import Iterable
+
 import nh3
 from django.utils.safestring import SafeString, mark_safe
 from markdown_it import MarkdownIt
@@ -58,3 +61,14 @@ def render_inline_markdown(text: str) -> SafeString:
     """One line of Markdown with no block of its own: a citation, whose journal or book
     title is in italics (`*JAMA*`)."""
     return sanitise_html(_markdown.renderInline(text or ""))
+
+
+def plain_text(markdown: str) -> str:
+    """What a reader reads of some Markdown: the rendered page without its tags."""
+    return html.unescape(nh3.clean(render_markdown(markdown), tags=set())).strip()
+
+
+def sections_text(sections: Iterable) -> str:
+    """A revision's sections as plain text, each heading on its own line: the body that
+    search reads."""
+    return "\n\n".join(f"{section.heading}\n{plain_text(section.body)}" for section in sections)

@@ -9,10 +9,8 @@ title, summary or body, and title matches come first: slower and without stemmin
 the same results for ordinary queries.
 """
 
-import html
 import re
 
-import nh3
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
@@ -36,7 +34,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from encyclopedia.models import Article, Revision, SearchEntry
-from encyclopedia.rendering import render_markdown
+from encyclopedia.rendering import plain_text
 
 CONFIG = "english"
 MAX_WORDS = 8
@@ -50,17 +48,10 @@ def postgres() -> bool:
     return connection.vendor == "postgresql"
 
 
-def plain_text(markdown: str) -> str:
-    """What a reader reads of some Markdown: the rendered page without its tags."""
-    return html.unescape(nh3.clean(render_markdown(markdown), tags=set())).strip()
-
-
-def search_entry_write(*, revision: Revision) -> None:
-    """Make the article's search entry say what `revision` (now live) says. Called by
-    publishing, inside its transaction, with the revision's sections loaded."""
-    body = "\n\n".join(
-        f"{section.heading}\n{plain_text(section.body)}" for section in revision.sections.all()
-    )
+def search_entry_write(*, revision: Revision, body: str) -> None:
+    """Make the article's search entry say what `revision` (now live) says: its title,
+    its summary and `body`, its sections as plain text (rendering.sections_text, kept
+    with its rendering). Called by publishing, inside its transaction."""
     title, summary = revision.title, plain_text(revision.summary)
     if postgres():
         _write_entry_with_documents(revision.article_id, title, summary, body)

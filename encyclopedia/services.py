@@ -32,7 +32,7 @@ from encyclopedia.models import (
     Topic,
 )
 from encyclopedia.page_cache import article_purge
-from encyclopedia.page_content import rendering_store, with_content
+from encyclopedia.page_content import rendering_of
 from encyclopedia.readability import readability_scores_write
 from encyclopedia.search import search_entry_write
 
@@ -533,9 +533,7 @@ def article_publish_revision(
     if review is not None:
         _record_review(article, review)
     _tracked_save(article, user=user, reason=reason)
-    published = with_content(revision)
-    search_entry_write(revision=published)
-    rendering_store(revision=published)
+    search_entry_write(revision=revision, body=rendering_of(revision).text)
     article_purge(article=article)
     return article
 

@@ -8,7 +8,7 @@ import django.db.models.deletion
 from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
 
-from encyclopedia.search import plain_text
+from encyclopedia.rendering import plain_text
 
 WEIGHTED_DOCUMENT = """
     UPDATE encyclopedia_searchentry SET document =

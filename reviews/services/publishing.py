@@ -139,6 +139,7 @@ def revision_publish(*, revision: Revision, editor: User, now=None) -> Article:
     )
     revision = locked(
         revision,
+        related=("rendering",),  # made at the last sign-off (page_content.rendering_of)
         others_in_review=Exists(others.exclude(pk=OuterRef("pk"))),
     )
     require_role(editor, Role.EDITOR, "publish revisions")

@@ -13,6 +13,7 @@ from accounts.models import Reauthentication, User
 from accounts.roles import Role, require_role
 from accounts.security import signing_proof_check
 from core.errors import DomainError, InvalidTransition
+from encyclopedia.page_content import rendering_store
 from reviews import cycles, eligibility, notifications
 from reviews.models import (
     ATTESTATION_TEXT,
@@ -145,6 +146,8 @@ def approval_approve(
         submission.closed_at = now
         track(submission, user=signer, reason="Every step signed")
         submission.save(update_fields=["state", "closed_at"])
+        # The signed text is what goes live: rendered now, its publish is a switch.
+        rendering_store(revision=revision)
         event = move(
             revision,
             "approve",

@@ -1,5 +1,6 @@
-"""A published revision is rendered once: at publish, or on the first read of one
-published before renderings were kept. The reader's page does no Markdown work."""
+"""A published revision is rendered once: at its last sign-off (tests/reviews/services/
+test_publish.py), at publish when it was not, or on the first read of one published
+before renderings were kept. The reader's page does no Markdown work."""
 
 from unittest import mock
 

@@ -2,13 +2,17 @@
 its Review Date and credits (DESIGN rules 3 and 4); rivals of the old page are superseded."""
 
 import datetime
+from unittest import mock
 
 import pytest
 from django.db import connection
 
 from core.errors import InvalidTransition, PermissionDenied
 from encyclopedia import services as content
-from encyclopedia.models import Article, Revision
+from encyclopedia.models import Article, Rendering, Revision
+from encyclopedia.page_content import RENDERER
+from encyclopedia.search import matching
+from encyclopedia.services import SectionInput
 from reviews import services
 from reviews.models import Approval, AuditEvent, Step, Submission
 from reviews.services import publishing
@@ -225,6 +229,57 @@ def test_a_publish_reads_the_articles_open_review_once_and_locks_it(
     assert len(reads) == 1
     if connection.features.has_select_for_update:
         assert reads[0].endswith("FOR UPDATE")
+
+
+# Besides BEGIN and COMMIT (a savepoint and its release here): the locks and reads (the
+# article, the revision with its rendering, the sign-offs, the open review), the
+# revision, the article with its history and its topics, the search entry, the
+# submission, the audit event, and who to tell. PostgreSQL writes a row and its history
+# in one statement; SQLite picks the row first, then writes each.
+PUBLISH_STATEMENTS = {"postgresql": 12, "sqlite": 16}
+
+
+def test_a_revision_rendered_at_its_last_sign_off_is_published_without_rendering_it(
+    client, article, maria, signers, django_assert_num_queries
+):
+    body = "Ablation *may* help when medicines do not."
+    revision = approved_revision(
+        article, editor=maria, signers=signers, sections=[SectionInput("Treatment", body)]
+    )
+    signed = Rendering.objects.get(revision=revision)
+    assert (signed.edit_version, signed.renderer) == (revision.edit_version, RENDERER)
+
+    expected = PUBLISH_STATEMENTS[connection.vendor] + 2
+    with (
+        mock.patch("encyclopedia.page_content.render_to_string") as render,
+        django_assert_num_queries(expected) as captured,
+    ):
+        publish(revision, maria)
+
+    render.assert_not_called()
+    read = " ".join(query["sql"] for query in captured.captured_queries)
+    assert '"encyclopedia_section"' not in read and '"encyclopedia_reference"' not in read
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "Ablation <em>may</em> help" in page
+    assert list(matching(Article.objects.all(), "ablation")) == [article]
+
+
+def test_a_rendering_of_other_text_is_made_again_when_the_revision_is_published(
+    client, article, maria, signers
+):
+    revision = approved_revision(
+        article, editor=maria, signers=signers, sections=[SectionInput("Treatment", "Rest.")]
+    )
+    Rendering.objects.filter(revision=revision).update(
+        html="<p>an older draft</p>", text="an older draft", edit_version=revision.edit_version - 1
+    )
+
+    publish(revision, maria)
+
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "an older draft" not in page and "<p>Rest.</p>" in page
+    assert Rendering.objects.get(revision=revision).edit_version == revision.edit_version
+    assert not matching(Article.objects.all(), "older").exists()
 
 
 def test_a_correction_signed_by_the_editorial_director_keeps_the_review_date(
