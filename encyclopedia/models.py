@@ -739,7 +739,9 @@ class Rendering(models.Model):
         Revision, on_delete=models.CASCADE, primary_key=True, related_name="rendering"
     )
     html = models.TextField()
-    text = models.TextField(blank=True)
+    # A default in the database too: code from before this field, still serving while a
+    # deploy migrates, writes renderings without it.
+    text = models.TextField(blank=True, default="", db_default="")
     renderer = models.CharField(max_length=40)
     edit_version = models.PositiveIntegerField(null=True)
     rendered_at = models.DateTimeField(default=timezone.now)

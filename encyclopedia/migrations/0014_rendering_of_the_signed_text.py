@@ -18,6 +18,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="rendering",
             name="text",
-            field=models.TextField(blank=True),
+            field=models.TextField(blank=True, default="", db_default=""),
         ),
     ]

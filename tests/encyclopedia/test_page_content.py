@@ -5,6 +5,8 @@ before renderings were kept. The reader's page does no Markdown work."""
 from unittest import mock
 
 import pytest
+from django.db import connection
+from django.utils import timezone
 
 from encyclopedia import page_content
 from encyclopedia.models import Rendering
@@ -65,3 +67,20 @@ def test_each_publish_renders_the_new_live_revision(client, article, maria):
 
     assert "Ablation <em>may</em> help." in page
     assert "<strong>rest</strong>" not in page
+
+
+def test_code_from_before_the_search_text_can_still_store_a_rendering(article):
+    # While a deploy migrates, workers still running the previous release write
+    # renderings without the fields added since; the database fills them in.
+    revision_id = article.live_revision_id
+    Rendering.objects.all().delete()
+    table = connection.ops.quote_name(Rendering._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (revision_id, html, renderer, rendered_at) "
+            "VALUES (%s, %s, %s, %s)",
+            [revision_id, "<p>Rest.</p>", "older-code", timezone.now()],
+        )
+
+    stored = Rendering.objects.get(revision_id=revision_id)
+    assert (stored.text, stored.edit_version) == ("", None)
